@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { ARUBA_MATCH_PATTERNS } from './utils/aruba-hosts';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -10,12 +11,13 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'it',
     permissions: [],
+    host_permissions: ARUBA_MATCH_PATTERNS,
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'pec-password-assistant@promemoria-pec',
-              strict_min_version: '140.0',
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },
