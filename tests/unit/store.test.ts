@@ -1,0 +1,354 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  DB_VERSION,
+  DEFAULT_SETTINGS,
+  deleteAccount,
+  exportAll,
+  getAccount,
+  getFiredReminders,
+  getSettings,
+  listAccounts,
+  listRenewals,
+  markRemindersFired,
+  normalizeAddress,
+  openStore,
+  pruneFiredReminders,
+  recordCapture,
+  saveAccount,
+  saveSettings,
+  type Account,
+  type Capture,
+  type Settings,
+  type StoreDb,
+} from '@/utils/store';
+import { createV1Database, v1Accounts } from '../fixtures/store-v1';
+import { CANARY_PASSWORD } from '../fixtures/site';
+
+const opened: StoreDb[] = [];
+
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+});
+
+async function open(name: string = crypto.randomUUID()): Promise<StoreDb> {
+  const db = await openStore(name);
+  opened.push(db);
+  return db;
+}
+
+const ADDRESS = 'studio.rossi@pec.it';
+
+function capture(overrides: Partial<Capture> = {}): Capture {
+  return {
+    address: ADDRESS,
+    expiry: '2025-06-30',
+    capturedAt: 1_000,
+    source: 'webmail-dialog',
+    pageUrl: 'https://webmail.pec.it/new/settings',
+    ...overrides,
+  };
+}
+
+function account(overrides: Partial<Account> = {}): Account {
+  return {
+    address: ADDRESS,
+    label: 'Studio',
+    expiry: '2025-06-30',
+    capturedAt: 1_000,
+    source: 'manual',
+    pageUrl: null,
+    programs: ['Outlook', 'Fatture in Cloud'],
+    programsToUpdate: [],
+    ...overrides,
+  };
+}
+
+const byAddress = (a: { address: string }, b: { address: string }) => a.address.localeCompare(b.address);
+
+describe('openStore', () => {
+  it('creates a new database at the current version with every store', async () => {
+    const db = await open();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'firedReminders', 'renewals', 'settings']);
+    expect(await listAccounts(db)).toEqual([]);
+  });
+
+  it('upgrades a version 1 database without dropping a record, filling the new fields', async () => {
+    const name = crypto.randomUUID();
+    await createV1Database(name);
+    const db = await open(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect((await listAccounts(db)).sort(byAddress)).toEqual(
+      v1Accounts
+        .map((v1) => ({ ...v1, label: '', pageUrl: null, programs: [], programsToUpdate: [] }))
+        .sort(byAddress),
+    );
+    expect(await getSettings(db)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('lets an upgraded account be renewed like any other', async () => {
+    const name = crypto.randomUUID();
+    await createV1Database(name);
+    const db = await open(name);
+    const [first] = v1Accounts;
+    if (!first) throw new Error('The v1 fixture has no account');
+    await recordCapture(db, capture({ address: first.address, expiry: '2099-01-01', capturedAt: first.capturedAt + 1 }));
+    expect(await listRenewals(db, first.address)).toHaveLength(1);
+  });
+
+  it('reopens an up-to-date database unchanged', async () => {
+    const name = crypto.randomUUID();
+    const first = await openStore(name);
+    await recordCapture(first, capture());
+    first.close();
+    const db = await open(name);
+    expect(await listAccounts(db)).toHaveLength(1);
+  });
+});
+
+describe('normalizeAddress', () => {
+  it.each([
+    ['  Studio.Rossi@PEC.it ', 'studio.rossi@pec.it'],
+    ['segreteria.rossi', 'segreteria.rossi'],
+    ['Utente_2', 'utente_2'],
+  ])('%j → %j', (raw, expected) => {
+    expect(normalizeAddress(raw)).toBe(expected);
+  });
+
+  it.each(['', '   ', 'studio rossi@pec.it', 'a|b@pec.it', 'segreteria|rossi', '@pec.it', 'rossi@', 'a@b@c'])(
+    'refuses %j',
+    (raw) => {
+      expect(normalizeAddress(raw)).toBeNull();
+    },
+  );
+});
+
+describe('recordCapture', () => {
+  it('creates the account from the first capture', async () => {
+    const db = await open();
+    const result = await recordCapture(
+      db,
+      capture({ address: ' Studio.Rossi@PEC.it', pageUrl: 'https://webmail.pec.it/new/settings?sid=secret#top' }),
+    );
+    const expected: Account = {
+      address: ADDRESS,
+      label: '',
+      expiry: '2025-06-30',
+      capturedAt: 1_000,
+      source: 'webmail-dialog',
+      pageUrl: 'https://webmail.pec.it/new/settings',
+      programs: [],
+      programsToUpdate: [],
+    };
+    expect(result).toEqual({ account: expected, changed: true });
+    expect(await getAccount(db, 'STUDIO.ROSSI@pec.it')).toEqual(expected);
+    expect(await listRenewals(db, ADDRESS)).toEqual([]);
+  });
+
+  it('keeps a newer record when an older capture arrives late', async () => {
+    const db = await open();
+    await recordCapture(db, capture({ expiry: '2025-09-30', capturedAt: 2_000 }));
+    const result = await recordCapture(db, capture({ expiry: '2025-06-30', capturedAt: 1_000 }));
+    expect(result.changed).toBe(false);
+    expect(result.account.expiry).toBe('2025-09-30');
+    expect((await getAccount(db, ADDRESS))?.expiry).toBe('2025-09-30');
+    expect(await listRenewals(db, ADDRESS)).toEqual([]);
+  });
+
+  it('refreshes the capture without a renewal when the expiry is the same', async () => {
+    const db = await open();
+    await saveAccount(db, account());
+    const result = await recordCapture(db, capture({ capturedAt: 2_000, source: 'account-console' }));
+    expect(result.changed).toBe(false);
+    expect(result.account).toMatchObject({ capturedAt: 2_000, source: 'account-console', programsToUpdate: [] });
+    expect(await listRenewals(db, ADDRESS)).toEqual([]);
+  });
+
+  it('logs a renewal and marks every program to update when the expiry changes', async () => {
+    const db = await open();
+    await saveAccount(db, account());
+    const result = await recordCapture(db, capture({ expiry: '2025-09-30', capturedAt: 2_000 }));
+    expect(result.changed).toBe(true);
+    expect(result.account).toMatchObject({
+      label: 'Studio',
+      expiry: '2025-09-30',
+      programs: ['Outlook', 'Fatture in Cloud'],
+      programsToUpdate: ['Outlook', 'Fatture in Cloud'],
+    });
+    expect(await listRenewals(db, ADDRESS)).toEqual([
+      { id: expect.any(Number), address: ADDRESS, expiry: '2025-09-30', capturedAt: 2_000, source: 'webmail-dialog' },
+    ]);
+  });
+
+  it('does not count a first date on an account without one as a renewal', async () => {
+    const db = await open();
+    await saveAccount(db, account({ expiry: null }));
+    const result = await recordCapture(db, capture({ capturedAt: 2_000 }));
+    expect(result.changed).toBe(true);
+    expect(result.account.programsToUpdate).toEqual([]);
+    expect(await listRenewals(db, ADDRESS)).toEqual([]);
+  });
+
+  it.each([
+    ['newest first', [3_000, 2_000]],
+    ['oldest first', [2_000, 3_000]],
+  ])('ends with one record and the newest capture when two run at once (%s)', async (_order, times) => {
+    const db = await open();
+    await recordCapture(db, capture({ expiry: '2025-03-31', capturedAt: 1_000 }));
+    const expiryAt = (time: number) => (time === 3_000 ? '2025-12-31' : '2025-09-30');
+    await Promise.all(times.map((time) => recordCapture(db, capture({ expiry: expiryAt(time), capturedAt: time }))));
+    expect(await listAccounts(db)).toEqual([expect.objectContaining({ expiry: '2025-12-31', capturedAt: 3_000 })]);
+    expect((await listRenewals(db, ADDRESS)).at(-1)?.expiry).toBe('2025-12-31');
+  });
+
+  it('ends with one record when two first captures run at once', async () => {
+    const db = await open();
+    await Promise.all([
+      recordCapture(db, capture({ capturedAt: 1_000 })),
+      recordCapture(db, capture({ address: ADDRESS.toUpperCase(), expiry: '2025-09-30', capturedAt: 2_000 })),
+    ]);
+    expect(await listAccounts(db)).toEqual([expect.objectContaining({ expiry: '2025-09-30', capturedAt: 2_000 })]);
+  });
+
+  it.each([
+    [capture({ address: 'not an address' }), 'invalid-address'],
+    [capture({ expiry: '30/06/2025' }), 'invalid-expiry'],
+    [capture({ expiry: '2025-02-30' }), 'invalid-expiry'],
+  ])('refuses a malformed capture (%#)', async (bad, code) => {
+    const db = await open();
+    await expect(recordCapture(db, bad)).rejects.toMatchObject({ name: 'StoreValidationError', code });
+    expect(await listAccounts(db)).toEqual([]);
+  });
+});
+
+describe('saveAccount and deleteAccount', () => {
+  it('stores a manual account in its normal form', async () => {
+    const db = await open();
+    const stored = await saveAccount(
+      db,
+      account({
+        address: ' Studio.Rossi@PEC.it ',
+        label: ' Studio ',
+        pageUrl: 'https://account.aruba.it/pec?code=secret',
+        programs: ['Outlook', ' Outlook ', '', 'Thunderbird'],
+        programsToUpdate: ['Thunderbird', 'Removed program'],
+      }),
+    );
+    expect(stored).toEqual(
+      account({
+        pageUrl: 'https://account.aruba.it/pec',
+        programs: ['Outlook', 'Thunderbird'],
+        programsToUpdate: ['Thunderbird'],
+      }),
+    );
+    expect(await getAccount(db, ADDRESS)).toEqual(stored);
+  });
+
+  it.each([
+    [account({ address: '  ' }), 'invalid-address'],
+    [account({ expiry: '2025-6-30' }), 'invalid-expiry'],
+  ])('refuses a malformed account (%#)', async (bad, code) => {
+    const db = await open();
+    await expect(saveAccount(db, bad)).rejects.toMatchObject({ code });
+  });
+
+  it('deletes an account with its history, and saveAccount undoes the deletion', async () => {
+    const db = await open();
+    const saved = await saveAccount(db, account());
+    await recordCapture(db, capture({ address: 'altro@pec.it', capturedAt: 1_000 }));
+    await recordCapture(db, capture({ address: 'altro@pec.it', expiry: '2025-09-30', capturedAt: 2_000 }));
+    await recordCapture(db, capture({ expiry: '2025-09-30', capturedAt: 2_000 }));
+    const renewed = await getAccount(db, ADDRESS);
+
+    const deleted = await deleteAccount(db, 'Studio.Rossi@pec.it');
+    expect(deleted).toEqual(renewed);
+    expect(deleted?.label).toBe(saved.label);
+    expect(await getAccount(db, ADDRESS)).toBeUndefined();
+    expect(await listRenewals(db, ADDRESS)).toEqual([]);
+    expect(await listRenewals(db, 'altro@pec.it')).toHaveLength(1);
+
+    if (!deleted) throw new Error('Nothing was deleted');
+    await saveAccount(db, deleted);
+    expect(await getAccount(db, ADDRESS)).toEqual(renewed);
+  });
+
+  it('returns undefined when there is nothing to delete', async () => {
+    const db = await open();
+    expect(await deleteAccount(db, 'nessuno@pec.it')).toBeUndefined();
+    expect(await deleteAccount(db, '')).toBeUndefined();
+  });
+});
+
+describe('settings', () => {
+  it('starts from the defaults', async () => {
+    const db = await open();
+    expect(await getSettings(db)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('merges each save into what is stored, with offsets deduplicated and largest first', async () => {
+    const db = await open();
+    await saveSettings(db, { hour: 18 });
+    const saved = await saveSettings(db, { offsets: [1, 10, 30, 10, 0] });
+    const expected: Settings = { ...DEFAULT_SETTINGS, hour: 18, offsets: [30, 10, 1, 0] };
+    expect(saved).toEqual(expected);
+    expect(await getSettings(db)).toEqual(expected);
+  });
+
+  it('hands out copies, so the defaults cannot be changed by accident', async () => {
+    const db = await open();
+    (await getSettings(db)).offsets.push(99);
+    expect(DEFAULT_SETTINGS.offsets).toEqual([14, 7, 3, 1, 0]);
+  });
+
+  it.each([
+    [{ offsets: [7, 61] }, 'invalid-offsets'],
+    [{ offsets: [-1] }, 'invalid-offsets'],
+    [{ offsets: [1.5] }, 'invalid-offsets'],
+    [{ hour: 24 }, 'invalid-hour'],
+    [{ hour: 8.5 }, 'invalid-hour'],
+    [{ quietChip: 'yes' }, 'invalid-quiet-chip'],
+    [{ language: 'fr' }, 'invalid-language'],
+  ])('refuses %j with %s and keeps what was stored', async (bad, code) => {
+    const db = await open();
+    await saveSettings(db, { hour: 7 });
+    await expect(saveSettings(db, bad as Partial<Settings>)).rejects.toMatchObject({ code });
+    expect(await getSettings(db)).toEqual({ ...DEFAULT_SETTINGS, hour: 7 });
+  });
+});
+
+describe('fired reminders', () => {
+  it('remembers fired keys and prunes the ones no longer wanted', async () => {
+    const db = await open();
+    expect(await getFiredReminders(db)).toEqual(new Set());
+    await markRemindersFired(db, ['a|2025-06-30|7', 'a|2025-06-30|3'], 1_000);
+    await markRemindersFired(db, ['b|2025-09-30|7', 'a|2025-06-30|3'], 2_000);
+    expect(await getFiredReminders(db)).toEqual(new Set(['a|2025-06-30|7', 'a|2025-06-30|3', 'b|2025-09-30|7']));
+
+    expect(await pruneFiredReminders(db, (key) => key.startsWith('b|'))).toBe(2);
+    expect(await getFiredReminders(db)).toEqual(new Set(['b|2025-09-30|7']));
+  });
+});
+
+describe('exportAll', () => {
+  it('returns every store in one snapshot', async () => {
+    const db = await open();
+    await saveAccount(db, account());
+    await recordCapture(db, capture({ expiry: '2025-09-30', capturedAt: 2_000 }));
+    await saveSettings(db, { quietChip: false });
+    await markRemindersFired(db, ['k'], 5);
+    expect(await exportAll(db)).toEqual({
+      version: DB_VERSION,
+      accounts: [expect.objectContaining({ address: ADDRESS, expiry: '2025-09-30' })],
+      renewals: [expect.objectContaining({ address: ADDRESS, expiry: '2025-09-30' })],
+      firedReminders: [{ key: 'k', firedAt: 5 }],
+      settings: { ...DEFAULT_SETTINGS, quietChip: false },
+    });
+  });
+
+  it('never holds a password, even one handed over by mistake', async () => {
+    const db = await open();
+    await saveAccount(db, { ...account(), password: CANARY_PASSWORD } as Account);
+    await saveSettings(db, { hour: 8, password: CANARY_PASSWORD } as Partial<Settings>);
+    expect(JSON.stringify(await exportAll(db))).not.toContain(CANARY_PASSWORD);
+  });
+});

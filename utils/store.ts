@@ -1,0 +1,373 @@
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { parseIsoDate, type IsoDate } from '@/utils/calendar-date';
+import { DEFAULT_REMINDER_SETTINGS } from '@/utils/reminder-plan';
+
+/*
+ * The extension's persistent store (IndexedDB through idb). Open it only in the background and
+ * in extension pages: from a content script IndexedDB would belong to Aruba's origin, not ours.
+ *
+ * There is no password field anywhere in this schema, by design: the extension remembers when
+ * the password for mail programs expires and where it is used, never the password itself.
+ */
+
+export const DB_NAME = 'pec-password-assistant';
+
+export type CaptureSource = 'webmail-dialog' | 'webmail-security' | 'account-console' | 'manual';
+
+export type Account = {
+  /** Lowercased, trimmed e-mail address or multi-user account id; see normalizeAddress. */
+  address: string;
+  /** The user's own name for the mailbox; empty means "show the address". */
+  label: string;
+  expiry: IsoDate | null;
+  /** Epoch ms of the capture (or manual edit) that produced this record. */
+  capturedAt: number;
+  source: CaptureSource;
+  /** Origin and path of the page the expiry was read from; never its query or fragment. */
+  pageUrl: string | null;
+  /** Mail programs where this password is used, e.g. Outlook. */
+  programs: string[];
+  /** The programs still to update after the last renewal. */
+  programsToUpdate: string[];
+};
+
+/** One renewal: the expiry a capture replaced an earlier, different expiry with. */
+export type Renewal = {
+  id?: number;
+  address: string;
+  expiry: IsoDate;
+  capturedAt: number;
+  source: CaptureSource;
+};
+
+export type Settings = {
+  /** Days before expiry to remind on, unique, largest first. */
+  offsets: number[];
+  /** Local hour of day (0..23) reminders are due at. */
+  hour: number;
+  quietChip: boolean;
+  language: 'auto' | 'it' | 'en';
+};
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = {
+  offsets: [...DEFAULT_REMINDER_SETTINGS.offsets],
+  hour: DEFAULT_REMINDER_SETTINGS.hour,
+  quietChip: true,
+  language: 'auto',
+};
+
+export type FiredReminder = { key: string; firedAt: number };
+
+export type Capture = {
+  address: string;
+  expiry: IsoDate;
+  capturedAt: number;
+  source: CaptureSource;
+  pageUrl: string | null;
+};
+
+export type StoreSnapshot = {
+  version: number;
+  accounts: Account[];
+  renewals: Renewal[];
+  firedReminders: FiredReminder[];
+  settings: Settings;
+};
+
+export type StoreValidationCode =
+  | 'invalid-address'
+  | 'invalid-expiry'
+  | 'invalid-offsets'
+  | 'invalid-hour'
+  | 'invalid-quiet-chip'
+  | 'invalid-language';
+
+export class StoreValidationError extends Error {
+  constructor(
+    readonly code: StoreValidationCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreValidationError';
+  }
+}
+
+interface StoreSchema extends DBSchema {
+  accounts: { key: string; value: Account };
+  renewals: { key: number; value: Renewal; indexes: { byAddress: string } };
+  firedReminders: { key: string; value: FiredReminder };
+  /** A single record under SETTINGS_KEY. */
+  settings: { key: string; value: Settings };
+}
+
+export type StoreDb = IDBPDatabase<StoreSchema>;
+
+type UpgradeTransaction = IDBPTransaction<StoreSchema, StoreNames<StoreSchema>[], 'versionchange'>;
+type Migration = (db: StoreDb, tx: UpgradeTransaction) => void | Promise<void>;
+
+/** An account as version 1 stored it. */
+type AccountV1 = Pick<Account, 'address' | 'expiry' | 'capturedAt' | 'source'>;
+
+const SETTINGS_KEY = 'current';
+
+/*
+ * MIGRATIONS[n] takes the database from version n to n + 1. Released steps are never edited:
+ * a new shape is a new step at the end, so every installed version has a path to the current one.
+ */
+const MIGRATIONS: Migration[] = [
+  (db) => {
+    db.createObjectStore('accounts', { keyPath: 'address' });
+  },
+  async (db, tx) => {
+    db.createObjectStore('renewals', { keyPath: 'id', autoIncrement: true }).createIndex('byAddress', 'address');
+    db.createObjectStore('firedReminders', { keyPath: 'key' });
+    db.createObjectStore('settings');
+    let cursor = await tx.objectStore('accounts').openCursor();
+    while (cursor) {
+      const old = cursor.value as AccountV1 & Partial<Account>;
+      await cursor.update({
+        ...old,
+        label: old.label ?? '',
+        pageUrl: old.pageUrl ?? null,
+        programs: old.programs ?? [],
+        programsToUpdate: old.programsToUpdate ?? [],
+      });
+      cursor = await cursor.continue();
+    }
+  },
+];
+
+export const DB_VERSION = MIGRATIONS.length;
+
+async function migrate(db: StoreDb, tx: UpgradeTransaction, fromVersion: number): Promise<void> {
+  for (const migration of MIGRATIONS.slice(fromVersion)) await migration(db, tx);
+}
+
+export function openStore(name: string = DB_NAME): Promise<StoreDb> {
+  return openDB<StoreSchema>(name, DB_VERSION, {
+    upgrade(db, oldVersion, _newVersion, tx) {
+      // A failed step must not commit a half-migrated database: aborting fails the open instead.
+      migrate(db, tx, oldVersion).catch(() => tx.abort());
+    },
+  });
+}
+
+const EMAIL = /^[^@\s|]+@[^@\s|]+$/;
+const MULTI_USER_ID = /^[a-z0-9][a-z0-9._-]*$/;
+
+/**
+ * The stored form of an address, or null when it is neither an e-mail address nor a multi-user
+ * account id. `|` is refused so that keys built from an address can use it as their separator.
+ */
+export function normalizeAddress(raw: string): string | null {
+  const address = raw.trim().toLowerCase();
+  return EMAIL.test(address) || MULTI_USER_ID.test(address) ? address : null;
+}
+
+function requireAddress(raw: string): string {
+  const address = normalizeAddress(raw);
+  if (address === null) throw new StoreValidationError('invalid-address', `Not an address: ${JSON.stringify(raw)}`);
+  return address;
+}
+
+/** Stored expiries are checked here because the calendar helpers throw on a malformed one. */
+function requireExpiry(raw: IsoDate): IsoDate {
+  const expiry = parseIsoDate(raw);
+  if (expiry === null) throw new StoreValidationError('invalid-expiry', `Not a YYYY-MM-DD day: ${JSON.stringify(raw)}`);
+  return expiry;
+}
+
+/** Origin and path only: a query or fragment may carry session tokens. */
+function pageUrlOf(raw: string | null): string | null {
+  if (raw === null) return null;
+  try {
+    const url = new URL(raw);
+    return url.origin === 'null' ? null : url.origin + url.pathname;
+  } catch {
+    return null;
+  }
+}
+
+function uniqueNames(names: string[]): string[] {
+  return [...new Set(names.map((name) => name.trim()).filter((name) => name !== ''))];
+}
+
+export function listAccounts(db: StoreDb): Promise<Account[]> {
+  return db.getAll('accounts');
+}
+
+export function getAccount(db: StoreDb, address: string): Promise<Account | undefined> {
+  const normalized = normalizeAddress(address);
+  return normalized === null ? Promise.resolve(undefined) : db.get('accounts', normalized);
+}
+
+/**
+ * Stores an expiry read from an Aruba page. The newest capture wins, so a late answer from an
+ * old tab cannot undo a renewal; `changed` says whether the stored expiry is now different
+ * (a new account counts as changed). Replacing an earlier expiry is a renewal: it is logged and
+ * every program is marked as still to update with the new password.
+ */
+export async function recordCapture(db: StoreDb, capture: Capture): Promise<{ account: Account; changed: boolean }> {
+  const address = requireAddress(capture.address);
+  const expiry = requireExpiry(capture.expiry);
+  // One transaction for read and write: IndexedDB serializes overlapping readwrite
+  // transactions, so concurrent captures of the same address cannot interleave.
+  const tx = db.transaction(['accounts', 'renewals'], 'readwrite');
+  const accounts = tx.objectStore('accounts');
+  const existing = await accounts.get(address);
+  if (existing && existing.capturedAt > capture.capturedAt) {
+    await tx.done;
+    return { account: existing, changed: false };
+  }
+  const renewed = existing?.expiry != null && existing.expiry !== expiry;
+  const account: Account = {
+    address,
+    label: existing?.label ?? '',
+    expiry,
+    capturedAt: capture.capturedAt,
+    source: capture.source,
+    pageUrl: pageUrlOf(capture.pageUrl),
+    programs: existing?.programs ?? [],
+    programsToUpdate: renewed ? [...existing.programs] : (existing?.programsToUpdate ?? []),
+  };
+  await accounts.put(account);
+  if (renewed) {
+    await tx.objectStore('renewals').add({ address, expiry, capturedAt: capture.capturedAt, source: capture.source });
+  }
+  await tx.done;
+  return { account, changed: existing?.expiry !== expiry };
+}
+
+/** Manual add or edit, and the undo of deleteAccount. Returns the record as stored. */
+export async function saveAccount(db: StoreDb, account: Account): Promise<Account> {
+  const programs = uniqueNames(account.programs);
+  // Field by field rather than a spread, so nothing the caller added by mistake gets stored.
+  const stored: Account = {
+    address: requireAddress(account.address),
+    label: account.label.trim(),
+    expiry: account.expiry === null ? null : requireExpiry(account.expiry),
+    capturedAt: account.capturedAt,
+    source: account.source,
+    pageUrl: pageUrlOf(account.pageUrl),
+    programs,
+    // A program removed from the list is no longer waiting for the new password.
+    programsToUpdate: uniqueNames(account.programsToUpdate).filter((name) => programs.includes(name)),
+  };
+  const tx = db.transaction('accounts', 'readwrite');
+  await tx.store.put(stored);
+  await tx.done;
+  return stored;
+}
+
+/**
+ * Deletes the account and its renewal history. Returns the deleted record so the UI can undo
+ * with saveAccount; the history is not restored by that.
+ */
+export async function deleteAccount(db: StoreDb, address: string): Promise<Account | undefined> {
+  const normalized = normalizeAddress(address);
+  if (normalized === null) return undefined;
+  const tx = db.transaction(['accounts', 'renewals'], 'readwrite');
+  const existing = await tx.objectStore('accounts').get(normalized);
+  await tx.objectStore('accounts').delete(normalized);
+  let cursor = await tx.objectStore('renewals').index('byAddress').openCursor(normalized);
+  while (cursor) {
+    await cursor.delete();
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  return existing;
+}
+
+/** The account's renewals, oldest first. */
+export async function listRenewals(db: StoreDb, address: string): Promise<Renewal[]> {
+  const normalized = normalizeAddress(address);
+  return normalized === null ? [] : db.getAllFromIndex('renewals', 'byAddress', normalized);
+}
+
+function withDefaults(stored: Partial<Settings> | undefined): Settings {
+  return { ...DEFAULT_SETTINGS, offsets: [...DEFAULT_SETTINGS.offsets], ...stored };
+}
+
+export async function getSettings(db: StoreDb): Promise<Settings> {
+  return withDefaults(await db.get('settings', SETTINGS_KEY));
+}
+
+const MAX_OFFSET_DAYS = 60;
+
+const LANGUAGES: readonly Settings['language'][] = ['auto', 'it', 'en'];
+
+/** The known fields present in `partial`, checked; offsets come back deduplicated, largest first. */
+function validSettings({ offsets, hour, quietChip, language }: Partial<Settings>): Partial<Settings> {
+  const valid: Partial<Settings> = {};
+  if (offsets !== undefined) {
+    const inRange = (n: number) => Number.isInteger(n) && n >= 0 && n <= MAX_OFFSET_DAYS;
+    if (!Array.isArray(offsets) || !offsets.every(inRange)) {
+      throw new StoreValidationError('invalid-offsets', `Offsets must be whole days from 0 to ${MAX_OFFSET_DAYS}`);
+    }
+    valid.offsets = [...new Set(offsets)].sort((a, b) => b - a);
+  }
+  if (hour !== undefined) {
+    if (!(Number.isInteger(hour) && hour >= 0 && hour <= 23)) {
+      throw new StoreValidationError('invalid-hour', 'The hour must be a whole number from 0 to 23');
+    }
+    valid.hour = hour;
+  }
+  if (quietChip !== undefined) {
+    if (typeof quietChip !== 'boolean') throw new StoreValidationError('invalid-quiet-chip', 'quietChip must be true or false');
+    valid.quietChip = quietChip;
+  }
+  if (language !== undefined) {
+    if (!LANGUAGES.includes(language)) throw new StoreValidationError('invalid-language', 'The language must be auto, it or en');
+    valid.language = language;
+  }
+  return valid;
+}
+
+/** Merges `partial` into the stored settings (defaults for what was never saved). */
+export async function saveSettings(db: StoreDb, partial: Partial<Settings>): Promise<Settings> {
+  const valid = validSettings(partial);
+  const tx = db.transaction('settings', 'readwrite');
+  const settings = { ...withDefaults(await tx.store.get(SETTINGS_KEY)), ...valid };
+  await tx.store.put(settings, SETTINGS_KEY);
+  await tx.done;
+  return settings;
+}
+
+export async function getFiredReminders(db: StoreDb): Promise<Set<string>> {
+  return new Set(await db.getAllKeys('firedReminders'));
+}
+
+export async function markRemindersFired(db: StoreDb, keys: string[], at: number): Promise<void> {
+  const tx = db.transaction('firedReminders', 'readwrite');
+  await Promise.all(keys.map((key) => tx.store.put({ key, firedAt: at })));
+  await tx.done;
+}
+
+/** Deletes every fired-reminder key `keep` rejects; returns how many were deleted. */
+export async function pruneFiredReminders(db: StoreDb, keep: (key: string) => boolean): Promise<number> {
+  const tx = db.transaction('firedReminders', 'readwrite');
+  let deleted = 0;
+  let cursor = await tx.store.openCursor();
+  while (cursor) {
+    if (!keep(cursor.key)) {
+      await cursor.delete();
+      deleted += 1;
+    }
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  return deleted;
+}
+
+/** Everything stored, read in one transaction so the parts agree with each other. */
+export async function exportAll(db: StoreDb): Promise<StoreSnapshot> {
+  const tx = db.transaction(['accounts', 'renewals', 'firedReminders', 'settings'], 'readonly');
+  const [accounts, renewals, firedReminders, settings] = await Promise.all([
+    tx.objectStore('accounts').getAll(),
+    tx.objectStore('renewals').getAll(),
+    tx.objectStore('firedReminders').getAll(),
+    tx.objectStore('settings').get(SETTINGS_KEY),
+  ]);
+  await tx.done;
+  return { version: db.version, accounts, renewals, firedReminders, settings: withDefaults(settings) };
+}
