@@ -10,7 +10,7 @@ export default defineConfig({
     short_name: '__MSG_extShortName__',
     description: '__MSG_extDescription__',
     default_locale: 'it',
-    permissions: [],
+    permissions: ['alarms', 'notifications', 'storage'],
     host_permissions: ARUBA_MATCH_PATTERNS,
     ...(browser === 'firefox'
       ? {

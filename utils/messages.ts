@@ -1,10 +1,83 @@
-import type { ArubaPageKind } from './aruba-pages';
+import type { IsoDate } from './calendar-date';
+import type { ExpiryRejection } from './expiry-date';
+import type { CaptureSource } from './store';
 
-/** Everything the content script may tell the background. Nothing here can carry a password. */
-export type ContentMessage = { type: 'page-recognized'; page: ArubaPageKind };
+/*
+ * Every message between the parts, typed at the boundary. What the content script may send is
+ * deliberately narrow: the mailbox name and the expiry text it saw, never anything else of the
+ * page, and there is no field in which a password could travel.
+ */
 
-export function isContentMessage(value: unknown): value is ContentMessage {
-  if (typeof value !== 'object' || value === null) return false;
+/** Content script → background: how should this page behave for this mailbox? */
+export type GuideModeRequest = { type: 'guide-mode'; address: string | null };
+
+export type GuideMode =
+  | { mode: 'guide'; reason: 'no-expiry' | 'due' | 'renewal-started' }
+  | { mode: 'chip'; expiry: IsoDate; daysLeft: number }
+  | { mode: 'quiet' };
+
+/** Content script → background: the expiry text shown for the password for mail programs. */
+export type ExpirySeen = {
+  type: 'expiry-seen';
+  address: string | null;
+  expiryText: string;
+  source: Exclude<CaptureSource, 'manual'>;
+  /** Read in the window showing a just-generated password: the renewal is done. */
+  fresh: boolean;
+  pageUrl: string;
+};
+
+export type CaptureResult =
+  | { status: 'recorded'; address: string; expiry: IsoDate; offsets: number[] }
+  | { status: 'rejected'; reason: ExpiryRejection }
+  | { status: 'needs-account'; expiry: IsoDate }
+  | { status: 'store-unavailable' }
+  | { status: 'invalid-address' }
+  | { status: 'nothing-pending' };
+
+/** Content script → background: the user closed the guide with "Non ora" in this tab. */
+export type GuideDismissed = { type: 'guide-dismissed' };
+
+export type ContentMessage = GuideModeRequest | ExpirySeen | GuideDismissed;
+
+/** Extension page → background. */
+export type StartRenewal = { type: 'start-renewal'; address: string | null };
+export type AssignPendingCapture = { type: 'assign-pending-capture'; address: string };
+export type ExtensionPageMessage = StartRenewal | AssignPendingCapture;
+
+export type Message = ContentMessage | ExtensionPageMessage;
+
+const MESSAGE_TYPES: ReadonlySet<string> = new Set<Message['type']>([
+  'guide-mode',
+  'expiry-seen',
+  'guide-dismissed',
+  'start-renewal',
+  'assign-pending-capture',
+]);
+
+const isStringOrNull = (value: unknown) => value === null || typeof value === 'string';
+
+/** Validates a message from another part: the background trusts no sender blindly. */
+export function parseMessage(value: unknown): Message | null {
+  if (typeof value !== 'object' || value === null) return null;
   const message = value as Record<string, unknown>;
-  return message.type === 'page-recognized' && typeof message.page === 'string';
+  if (typeof message.type !== 'string' || !MESSAGE_TYPES.has(message.type)) return null;
+  switch (message.type) {
+    case 'guide-mode':
+    case 'start-renewal':
+      return isStringOrNull(message.address) ? (message as Message) : null;
+    case 'expiry-seen':
+      return isStringOrNull(message.address) &&
+        typeof message.expiryText === 'string' &&
+        message.expiryText.length <= 200 &&
+        typeof message.pageUrl === 'string' &&
+        typeof message.fresh === 'boolean' &&
+        ['webmail-dialog', 'webmail-security', 'account-console'].includes(message.source as string)
+        ? (message as Message)
+        : null;
+    case 'assign-pending-capture':
+      return typeof message.address === 'string' ? (message as Message) : null;
+    default:
+      return message as Message;
+  }
 }

@@ -1,10 +1,57 @@
-import { isContentMessage } from '@/utils/messages';
-import { toolbarAction } from './toolbar-action';
+import { parseMessage, type Message } from '@/utils/messages';
+import { assignPendingCapture, handleExpirySeen } from './capture';
+import { dismissGuideInTab, guideModeFor } from './guide-mode';
+import { NOTIFICATION_BUTTONS, parseNotificationId } from './notifications';
+import { MIDNIGHT_ALARM, onReminderAlarm, reconcile, snooze } from './reminders';
+import { startRenewal } from './renewal';
+
+function answer(message: Message, tabId: number | undefined): Promise<unknown> {
+  switch (message.type) {
+    case 'guide-mode':
+      return guideModeFor(message.address, tabId);
+    case 'expiry-seen':
+      return handleExpirySeen(message);
+    case 'guide-dismissed':
+      return tabId === undefined ? Promise.resolve() : dismissGuideInTab(tabId);
+    case 'start-renewal':
+      return startRenewal();
+    case 'assign-pending-capture':
+      return assignPendingCapture(message.address);
+  }
+}
 
 export default defineBackground(() => {
-  // Listeners are registered synchronously: an await before addListener loses wake-up events.
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (!isContentMessage(message) || sender.tab?.id === undefined) return;
-    void toolbarAction().setBadgeText({ tabId: sender.tab.id, text: 'PEC' });
+  // Every listener is registered synchronously: an await before addListener loses the event
+  // that woke the service worker.
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+    const message = parseMessage(raw);
+    // Content scripts may only send content messages; extension pages have no tab URL of Aruba.
+    if (!message) return undefined;
+    return answer(message, sender.tab?.id);
   });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === MIDNIGHT_ALARM) void reconcile();
+    else void onReminderAlarm(alarm.name);
+  });
+
+  browser.notifications.onClicked.addListener((id) => {
+    if (!parseNotificationId(id)) return;
+    void browser.notifications.clear(id);
+    void startRenewal();
+  });
+
+  // Firefox has no notification buttons; the click above does the renewal there.
+  browser.notifications.onButtonClicked?.addListener((id, index) => {
+    const target = parseNotificationId(id);
+    if (!target) return;
+    void browser.notifications.clear(id);
+    if (NOTIFICATION_BUTTONS[index] === 'snooze') void snooze(target.address, target.expiry);
+    else void startRenewal();
+  });
+
+  browser.runtime.onInstalled.addListener(() => void reconcile());
+  browser.runtime.onStartup.addListener(() => void reconcile());
+  // Every service-worker start: alarms may have been lost while it was not running.
+  void reconcile();
 });

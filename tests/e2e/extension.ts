@@ -74,3 +74,36 @@ export { expect };
 export function badgeText(serviceWorker: Worker, tabId?: number): Promise<string> {
   return serviceWorker.evaluate((id) => chrome.action.getBadgeText(id === undefined ? {} : { tabId: id }), tabId);
 }
+
+/** Starts a renewal the way the popup and notifications do, so the guide runs whatever is stored. */
+export async function startRenewal(extension: LoadedExtension): Promise<void> {
+  const page = await extension.context.newPage();
+  await page.goto(`chrome-extension://${extension.extensionId}/popup.html`);
+  const opened = extension.context.waitForEvent('page');
+  await page.evaluate(() => chrome.runtime.sendMessage({ type: 'start-renewal', address: null }));
+  await (await opened).close();
+  await page.close();
+}
+
+/** Everything the extension keeps: IndexedDB and every storage area, as one string. */
+export function extensionState(serviceWorker: Worker): Promise<string> {
+  return serviceWorker.evaluate(async () => {
+    const dump: unknown[] = [await chrome.storage.local.get(null), await chrome.storage.session.get(null)];
+    for (const info of await indexedDB.databases()) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(info.name!);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      for (const name of db.objectStoreNames) {
+        const records = await new Promise((resolve) => {
+          const request = db.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => resolve(request.result);
+        });
+        dump.push({ [name]: records });
+      }
+      db.close();
+    }
+    return JSON.stringify(dump);
+  });
+}

@@ -1,0 +1,160 @@
+import { ARUBA_STATES, pathLength, type ArubaStep } from '@/utils/aruba-steps';
+import { captureMessage } from '@/utils/capture-message';
+import { daysLeftPhrase } from '@/utils/days-left-phrase';
+import { accessibleLabel, detectPageState, readAccountName, readExpiryText, type PageState } from '@/utils/find-step';
+import { t } from '@/utils/i18n';
+import type { CaptureResult, ContentMessage, ExpirySeen, GuideMode } from '@/utils/messages';
+import { Overlay, type GuideCard } from './overlay';
+import { watchPage } from './page-watch';
+
+/** The test contract: the element to click next carries this attribute, valued with the step id. */
+export const HIGHLIGHT_ATTRIBUTE = 'data-pec-highlight';
+
+const LABEL_MAX = 60;
+
+function send<T>(message: ContentMessage): Promise<T> {
+  return browser.runtime.sendMessage(message) as Promise<T>;
+}
+
+function sourceOf(state: PageState): ExpirySeen['source'] {
+  if ('state' in state) return state.state === 'password-shown' && location.hostname === 'account.aruba.it' ? 'account-console' : 'webmail-dialog';
+  return state.step.path === 'account' ? 'account-console' : 'webmail-security';
+}
+
+function stepCard(step: ArubaStep, target: Element): GuideCard {
+  const [instruction, hint] = step.messages;
+  const label = accessibleLabel(target).slice(0, LABEL_MAX);
+  return {
+    stepLine: t('stepOf', [String(step.ordinal), String(pathLength(step.path))]),
+    text: t(instruction!, label),
+    hint: hint ? t(hint) : undefined,
+    dismissLabel: t('guideDismiss'),
+  };
+}
+
+/**
+ * Runs on every Aruba page: asks the background whether to guide, keeps the highlight on the
+ * element to click next as the page changes, and reports the expiry the page shows. It sends
+ * the background only the mailbox name and the expiry text; it never reads the password.
+ */
+export class Guide {
+  private mode: GuideMode = { mode: 'quiet' };
+  private address: string | null = null;
+  private highlighted: Element | null = null;
+  private shown = '';
+  private reportedExpiry: string | null = null;
+  private chipClosed = false;
+  private chipText = '';
+  private dismissed = false;
+  private readonly overlay = new Overlay(() => this.dismiss());
+
+  constructor(private readonly signal: AbortSignal) {
+    signal.addEventListener('abort', () => this.end(), { once: true });
+  }
+
+  async start(): Promise<void> {
+    await this.askMode();
+    this.update();
+    watchPage(() => this.update(), this.signal);
+  }
+
+  private async askMode(): Promise<void> {
+    this.address = readAccountName(document);
+    this.mode = await send<GuideMode>({ type: 'guide-mode', address: this.address });
+  }
+
+  private update(): void {
+    const address = readAccountName(document);
+    if (address !== this.address && address !== null) {
+      void this.askMode().then(() => this.update());
+      return;
+    }
+    const state = detectPageState(document, location.href);
+    this.reportExpiry(state);
+    // The "copy it now" warning is worth showing whenever the password is on screen.
+    const passwordShown = state !== null && 'state' in state && state.state === 'password-shown';
+    if (!this.dismissed && (this.mode.mode === 'guide' || passwordShown)) this.guide(state);
+    else this.showQuietChip();
+  }
+
+  private guide(state: PageState | null): void {
+    if (!state) return this.clear();
+    if ('state' in state) {
+      const definition = ARUBA_STATES.find((s) => s.id === state.state)!;
+      this.highlight(null, null);
+      return this.show(`state:${state.state}`, null, {
+        stepLine: null,
+        text: t(definition.messages[0]!),
+        warn: state.state === 'protocols-disabled',
+        dismissLabel: t('guideDismiss'),
+      });
+    }
+    this.highlight(state.target, state.step.id);
+    this.show(`step:${state.step.id}`, state.target, stepCard(state.step, state.target));
+  }
+
+  private show(key: string, target: Element | null, card: GuideCard): void {
+    const identity = `${key}|${card.hint ?? ''}`;
+    if (identity === this.shown && target === this.highlighted) return;
+    this.shown = identity;
+    this.overlay.showGuide(target, card);
+  }
+
+  private highlight(target: Element | null, stepId: string | null): void {
+    if (this.highlighted && this.highlighted !== target) this.highlighted.removeAttribute(HIGHLIGHT_ATTRIBUTE);
+    this.highlighted = target;
+    if (target && stepId && target.getAttribute(HIGHLIGHT_ATTRIBUTE) !== stepId) target.setAttribute(HIGHLIGHT_ATTRIBUTE, stepId);
+  }
+
+  private clear(): void {
+    this.highlight(null, null);
+    this.shown = '';
+    this.overlay.hideGuide();
+  }
+
+  private showQuietChip(): void {
+    this.clear();
+    if (this.mode.mode !== 'chip' || this.chipClosed || this.reportedExpiry !== null) return;
+    this.showChip(t('chipExpiry', daysLeftPhrase(t, this.mode.daysLeft)), false, () => {
+      this.chipClosed = true;
+    });
+  }
+
+  private showChip(text: string, bad: boolean, onClose: () => void): void {
+    if (text === this.chipText) return;
+    this.chipText = text;
+    this.overlay.showChip({ text, bad, closeLabel: t('chipClose') }, onClose);
+  }
+
+  private reportExpiry(state: PageState | null): void {
+    const expiryText = readExpiryText(document, state);
+    if (!state || !expiryText || expiryText === this.reportedExpiry) return;
+    this.reportedExpiry = expiryText;
+    const message: ExpirySeen = {
+      type: 'expiry-seen',
+      address: this.address,
+      expiryText,
+      source: sourceOf(state),
+      fresh: 'state' in state,
+      pageUrl: location.href,
+    };
+    void send<CaptureResult>(message).then(async (result) => {
+      const { text, bad } = captureMessage(t, result, expiryText);
+      this.showChip(text, bad, () => undefined);
+      if (result.status !== 'recorded') return;
+      await this.askMode();
+      this.update();
+    });
+  }
+
+  private dismiss(): void {
+    this.dismissed = true;
+    this.clear();
+    void send({ type: 'guide-dismissed' });
+  }
+
+  private end(): void {
+    this.clear();
+    this.overlay.destroy();
+  }
+}

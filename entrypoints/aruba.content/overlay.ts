@@ -1,0 +1,171 @@
+import { OVERLAY_CSS } from './overlay.css';
+
+/** What the guide shows next to the element to click (or docked, when there is none). */
+export interface GuideCard {
+  /** "Passo 2 di 4", or null for a state that is not a step. */
+  stepLine: string | null;
+  text: string;
+  hint?: string;
+  warn?: boolean;
+  dismissLabel: string;
+}
+
+export interface Chip {
+  text: string;
+  bad?: boolean;
+  closeLabel: string;
+}
+
+const GAP = 10;
+
+/**
+ * Our in-page UI: a ring around the target and a card beside it, or a chip in a corner. It is
+ * drawn in a shadow root of its own, never covers clicks (only the card's buttons take them),
+ * and every text is set with textContent: labels and dates come from the page, which is untrusted.
+ */
+export class Overlay {
+  private readonly host = document.createElement('pec-password-assistant');
+  private readonly layer = document.createElement('div');
+  private readonly ring = document.createElement('div');
+  private card: HTMLElement | null = null;
+  private chip: HTMLElement | null = null;
+  private target: Element | null = null;
+  private frame = 0;
+  private readonly reposition = () => {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.place();
+    });
+  };
+
+  constructor(private readonly onDismiss: () => void) {
+    const root = this.host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = OVERLAY_CSS;
+    this.layer.className = 'layer';
+    this.ring.className = 'ring';
+    this.ring.hidden = true;
+    this.layer.append(this.ring);
+    root.append(style, this.layer);
+    this.layer.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') this.onDismiss();
+    });
+  }
+
+  private mount(): void {
+    if (!this.host.isConnected) document.documentElement.append(this.host);
+  }
+
+  showGuide(target: Element | null, card: GuideCard): void {
+    this.mount();
+    if (target !== this.target) this.watchTarget(target);
+    this.card?.remove();
+    this.card = buildCard(card, this.onDismiss);
+    this.layer.append(this.card);
+    this.place();
+  }
+
+  showChip(chip: Chip, onClose: () => void): void {
+    this.mount();
+    this.hideChip();
+    const element = document.createElement('div');
+    element.className = chip.bad ? 'chip bad' : 'chip';
+    element.setAttribute('role', 'status');
+    const text = document.createElement('span');
+    text.textContent = chip.text;
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.textContent = '×';
+    close.setAttribute('aria-label', chip.closeLabel);
+    close.addEventListener('click', () => {
+      this.hideChip();
+      onClose();
+    });
+    element.append(text, close);
+    this.chip = element;
+    this.layer.append(element);
+  }
+
+  hideGuide(): void {
+    this.watchTarget(null);
+    this.card?.remove();
+    this.card = null;
+  }
+
+  hideChip(): void {
+    this.chip?.remove();
+    this.chip = null;
+  }
+
+  destroy(): void {
+    this.hideGuide();
+    this.host.remove();
+  }
+
+  private watchTarget(target: Element | null): void {
+    const listening = this.target !== null;
+    this.target = target;
+    if (target && !listening) {
+      addEventListener('scroll', this.reposition, { capture: true, passive: true });
+      addEventListener('resize', this.reposition, { passive: true });
+    } else if (!target && listening) {
+      removeEventListener('scroll', this.reposition, { capture: true });
+      removeEventListener('resize', this.reposition);
+    }
+  }
+
+  /** Ring on the target, card below it (or above when there is no room), inside the viewport. */
+  private place(): void {
+    const target = this.target?.isConnected ? this.target : null;
+    this.ring.hidden = target === null;
+    if (!this.card) return;
+    if (!target) {
+      this.card.classList.add('docked');
+      this.card.style.left = this.card.style.top = '';
+      return;
+    }
+    const box = target.getBoundingClientRect();
+    Object.assign(this.ring.style, {
+      left: `${box.left - 4}px`,
+      top: `${box.top - 4}px`,
+      width: `${box.width + 8}px`,
+      height: `${box.height + 8}px`,
+    });
+    this.card.classList.remove('docked');
+    const card = this.card.getBoundingClientRect();
+    const below = box.bottom + GAP;
+    const top = below + card.height <= innerHeight ? below : Math.max(GAP, box.top - GAP - card.height);
+    const left = Math.min(Math.max(GAP, box.left), Math.max(GAP, innerWidth - card.width - GAP));
+    this.card.style.top = `${top}px`;
+    this.card.style.left = `${left}px`;
+  }
+}
+
+function buildCard(card: GuideCard, onDismiss: () => void): HTMLElement {
+  const element = document.createElement('div');
+  element.className = 'card';
+  element.setAttribute('role', 'dialog');
+  element.setAttribute('aria-live', 'polite');
+  const lines: HTMLElement[] = [];
+  if (card.stepLine) lines.push(paragraph('step', card.stepLine));
+  lines.push(paragraph('text', card.text));
+  if (card.hint) lines.push(paragraph(card.warn ? 'hint warn' : 'hint', card.hint));
+  const actions = document.createElement('div');
+  actions.className = 'actions';
+  const dismiss = document.createElement('button');
+  dismiss.type = 'button';
+  dismiss.textContent = card.dismissLabel;
+  dismiss.addEventListener('click', onDismiss);
+  actions.append(dismiss);
+  element.setAttribute('aria-label', card.stepLine ? `${card.stepLine} — ${card.text}` : card.text);
+  element.append(...lines, actions);
+  return element;
+}
+
+function paragraph(className: string, text: string): HTMLElement {
+  const p = document.createElement('p');
+  p.className = className;
+  p.textContent = text;
+  return p;
+}

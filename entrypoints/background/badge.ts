@@ -1,0 +1,30 @@
+import { badgeState, BADGE_COLORS } from '@/utils/badge-state';
+import { formatItalianDate, localToday } from '@/utils/calendar-date';
+import { t } from '@/utils/i18n';
+import { daysLeftPhrase } from '@/utils/days-left-phrase';
+import type { Account } from '@/utils/store';
+import { toolbarAction } from './toolbar-action';
+
+/** Badge contract: days to the soonest expiry, "!" once expired, empty when nothing is tracked. */
+export async function showBadge(accounts: readonly Account[], now: Date): Promise<void> {
+  const state = badgeState(accounts, localToday(now));
+  const action = toolbarAction();
+  const lines = state.lines.map((line) =>
+    t('badgeTitleLine', [line.address, formatItalianDate(line.expiry), daysLeftPhrase(t, line.daysLeft)]),
+  );
+  await Promise.all([
+    action.setBadgeText({ text: state.text }),
+    action.setBadgeBackgroundColor({ color: BADGE_COLORS[state.color] }),
+    action.setTitle({ title: [t('extName'), ...(lines.length ? lines : [t('badgeTitleNothingTracked')])].join('\n') }),
+  ]);
+}
+
+/** When the store cannot be read the badge says so instead of showing a stale number. */
+export async function showStoreUnavailable(): Promise<void> {
+  const action = toolbarAction();
+  await Promise.all([
+    action.setBadgeText({ text: '?' }),
+    action.setBadgeBackgroundColor({ color: BADGE_COLORS.none }),
+    action.setTitle({ title: `${t('extName')}\n${t('storeUnavailable')}` }),
+  ]);
+}

@@ -1,0 +1,87 @@
+import { nextLocalMidnight } from '@/utils/calendar-date';
+import { parseReminderKey, parseSnoozeKey, planReminders, planSnooze, reconcileReminders } from '@/utils/reminder-plan';
+import { getFiredReminders, getSettings, listAccounts, markRemindersFired, pruneFiredReminders } from '@/utils/store';
+import { showBadge, showStoreUnavailable } from './badge';
+import { showReminderNotification } from './notifications';
+import { store } from './store-access';
+
+export const MIDNIGHT_ALARM = 'badge-midnight';
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs one piece of reminder work at a time: install, startup and a capture may all ask to
+ * reconcile at once, and two overlapping runs could each fire the same missed reminder.
+ */
+export function serialized<T>(work: () => Promise<T>): Promise<T> {
+  const run = queue.then(work, work);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/**
+ * Brings alarms, badge and fired reminders in line with the store: re-creates the alarms the
+ * browser lost, clears stale ones, shows once each reminder missed while the browser was closed.
+ */
+export function reconcile(now = new Date()): Promise<void> {
+  return serialized(async () => {
+    let db;
+    try {
+      db = await store();
+    } catch {
+      await showStoreUnavailable();
+      return;
+    }
+    const [accounts, settings, firedKeys, alarms] = await Promise.all([
+      listAccounts(db),
+      getSettings(db),
+      getFiredReminders(db),
+      browser.alarms.getAll(),
+    ]);
+    const tracked = accounts.flatMap((a) => (a.expiry ? [{ address: a.address, expiry: a.expiry }] : []));
+    const planned = planReminders(tracked, settings);
+    const alarmNames = alarms.map((alarm) => alarm.name);
+    const plan = reconcileReminders({
+      planned,
+      existingAlarmNames: alarmNames,
+      firedKeys,
+      now,
+      snoozed: alarmNames.filter((name) => parseSnoozeKey(name) !== null),
+    });
+    await Promise.all(plan.clear.map((name) => browser.alarms.clear(name)));
+    for (const reminder of plan.create) browser.alarms.create(reminder.key, { when: reminder.when });
+    browser.alarms.create(MIDNIGHT_ALARM, { when: nextLocalMidnight(now).getTime() });
+    await markRemindersFired(db, plan.markFired, now.getTime());
+    const plannedKeys = new Set(planned.map((reminder) => reminder.key));
+    await pruneFiredReminders(db, (key) => plannedKeys.has(key));
+    for (const reminder of plan.fireNow) await showReminderNotification(reminder.address, reminder.expiry, now);
+    await showBadge(accounts, now);
+  });
+}
+
+/** A reminder or snooze alarm came due: show it unless it was already shown, then mark it. */
+export function onReminderAlarm(name: string, now = new Date()): Promise<void> {
+  const reminder = parseReminderKey(name);
+  const snooze = parseSnoozeKey(name);
+  const target = reminder ?? snooze;
+  if (!target) return Promise.resolve();
+  return serialized(async () => {
+    const db = await store();
+    const account = (await listAccounts(db)).find((a) => a.address === target.address);
+    // A renewal since the alarm was set makes it stale: the reconcile below re-plans.
+    if (account?.expiry !== target.expiry) return;
+    if (reminder) {
+      if ((await getFiredReminders(db)).has(name)) return;
+      await markRemindersFired(db, [name], now.getTime());
+    }
+    await showReminderNotification(target.address, target.expiry, now);
+  });
+}
+
+export function snooze(address: string, expiry: string, now = new Date()): Promise<void> {
+  return serialized(async () => {
+    const settings = await getSettings(await store());
+    const { name, when } = planSnooze(address, expiry, settings, now);
+    browser.alarms.create(name, { when });
+  });
+}

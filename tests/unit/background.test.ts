@@ -1,0 +1,163 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { addDays, formatItalianDate, localToday } from '@/utils/calendar-date';
+import type { ExpirySeen } from '@/utils/messages';
+import { CANARY_PASSWORD } from '../fixtures/site';
+
+// Each test gets an empty IndexedDB and fresh background modules (they cache the connection).
+async function loadBackground() {
+  vi.resetModules();
+  globalThis.indexedDB = new IDBFactory();
+  const [capture, reminders, guide, notifications, store, access] = await Promise.all([
+    import('@/entrypoints/background/capture'),
+    import('@/entrypoints/background/reminders'),
+    import('@/entrypoints/background/guide-mode'),
+    import('@/entrypoints/background/notifications'),
+    import('@/utils/store'),
+    import('@/entrypoints/background/store-access'),
+  ]);
+  return { ...capture, ...reminders, ...guide, ...notifications, ...store, store: access.store };
+}
+
+const today = () => localToday(new Date());
+
+function seen(expiryText: string, address: string | null = 'mario.rossi@pec.it', fresh = true): ExpirySeen {
+  return { type: 'expiry-seen', address, expiryText, source: 'webmail-dialog', fresh, pageUrl: 'https://webmail.pec.it/settings?sid=secret#x' };
+}
+
+let bg: Awaited<ReturnType<typeof loadBackground>>;
+beforeEach(async () => {
+  bg = await loadBackground();
+});
+
+describe('capture', () => {
+  it('records the expiry, sets badge, title and one alarm per future reminder', async () => {
+    const expiry = addDays(today(), 40);
+    const result = await bg.handleExpirySeen(seen(`Scadenza ${formatItalianDate(expiry)}`));
+    expect(result).toEqual({ status: 'recorded', address: 'mario.rossi@pec.it', expiry, offsets: [14, 7, 3, 1, 0] });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('40');
+    expect(await fakeBrowser.action.getTitle({})).toContain(`mario.rossi@pec.it: scade il ${formatItalianDate(expiry)}`);
+    const names = (await fakeBrowser.alarms.getAll()).map((a) => a.name).sort();
+    expect(names.filter((n) => n.startsWith('reminder|'))).toHaveLength(5);
+    expect(names).toContain('badge-midnight');
+    const account = await bg.getAccount(await bg.store(), 'mario.rossi@pec.it');
+    expect(account?.pageUrl).toBe('https://webmail.pec.it/settings');
+  });
+
+  it('reports an unreadable date and stores nothing', async () => {
+    expect(await bg.handleExpirySeen(seen('Scadenza 31/02/2027'))).toEqual({ status: 'rejected', reason: 'impossible-date' });
+    expect(await bg.listAccounts(await bg.store())).toEqual([]);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
+  it('asks whose date it is when the page shows no mailbox, then records it for the answer', async () => {
+    const expiry = addDays(today(), 90);
+    expect(await bg.handleExpirySeen(seen(formatItalianDate(expiry), null))).toEqual({ status: 'needs-account', expiry });
+    expect(await bg.assignPendingCapture('not an address')).toEqual({ status: 'invalid-address' });
+    expect(await bg.assignPendingCapture(' Studio@PEC.it ')).toMatchObject({ status: 'recorded', address: 'studio@pec.it' });
+    expect(await bg.getPendingCapture()).toBeNull();
+    expect(await bg.assignPendingCapture('studio@pec.it')).toEqual({ status: 'nothing-pending' });
+  });
+
+  it('keeps no trace of a password that reached it by mistake', async () => {
+    await bg.handleExpirySeen(seen(`${CANARY_PASSWORD} Scadenza ${formatItalianDate(addDays(today(), 30))}`));
+    const everything = JSON.stringify([await bg.exportAll(await bg.store()), await fakeBrowser.storage.session.get(null)]);
+    expect(everything).not.toContain(CANARY_PASSWORD);
+  });
+});
+
+describe('reminders', () => {
+  it('settles reminders already past when a date is first captured, without a notification', async () => {
+    await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 5))));
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toHaveLength(0);
+    expect((await fakeBrowser.alarms.getAll()).filter((a) => a.name.startsWith('reminder|')).length).toBeLessThanOrEqual(3);
+  });
+
+  it('re-creates lost alarms and shows reminders missed while closed once, never twice', async () => {
+    const expiry = addDays(today(), 20);
+    await bg.handleExpirySeen(seen(formatItalianDate(expiry)));
+    await fakeBrowser.alarms.clearAll();
+
+    // The browser comes back 16 days later, at noon: the 14- and 7-day reminders were missed.
+    const later = new Date(`${addDays(today(), 16)}T12:00:00`);
+    await bg.reconcile(later);
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([bg.notificationId('mario.rossi@pec.it', expiry)]);
+    expect((await fakeBrowser.alarms.getAll()).map((a) => a.name).filter((n) => n.startsWith('reminder|')).sort()).toEqual([
+      `reminder|mario.rossi@pec.it|${expiry}|0`,
+      `reminder|mario.rossi@pec.it|${expiry}|1`,
+      `reminder|mario.rossi@pec.it|${expiry}|3`,
+    ]);
+
+    await fakeBrowser.notifications.clear(bg.notificationId('mario.rossi@pec.it', expiry));
+    await Promise.all([bg.reconcile(later), bg.reconcile(later)]);
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toHaveLength(0);
+  });
+
+  it('shows a due alarm once, with the account, date and days left', async () => {
+    const expiry = addDays(today(), 21);
+    await bg.handleExpirySeen(seen(formatItalianDate(expiry)));
+    const name = `reminder|mario.rossi@pec.it|${expiry}|7`;
+    const due = new Date(`${addDays(today(), 14)}T09:00:00`);
+    await bg.onReminderAlarm(name, due);
+    await bg.onReminderAlarm(name, due);
+    const shown = await fakeBrowser.notifications.getAll();
+    expect(Object.keys(shown)).toHaveLength(1);
+    const options = fakeBrowser.notifications.getAllCreateOptions?.() ?? {};
+    const [notification] = Object.values(options) as { title: string; message: string }[];
+    expect(notification?.title).toContain('tra 7 giorni');
+    expect(notification?.message).toContain(`mario.rossi@pec.it — scadenza ${formatItalianDate(expiry)}`);
+  });
+
+  it('ignores a reminder for an expiry that was renewed since', async () => {
+    const old = addDays(today(), 3);
+    await bg.handleExpirySeen(seen(formatItalianDate(old)));
+    await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 90))));
+    await fakeBrowser.notifications.clear(bg.notificationId('mario.rossi@pec.it', old));
+    await bg.onReminderAlarm(`reminder|mario.rossi@pec.it|${old}|3`);
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toHaveLength(0);
+  });
+
+  it('shows "?" and says why when IndexedDB cannot be opened', async () => {
+    vi.spyOn(globalThis.indexedDB, 'open').mockImplementation(() => {
+      throw new DOMException('quota', 'QuotaExceededError');
+    });
+    await bg.reconcile();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('?');
+    expect(await fakeBrowser.action.getTitle({})).toContain('Impossibile leggere');
+  });
+});
+
+describe('guide mode', () => {
+  it('guides when nothing is known, shows a chip when the expiry is far, guides when due', async () => {
+    expect(await bg.guideModeFor('mario.rossi@pec.it', 1)).toEqual({ mode: 'guide', reason: 'no-expiry' });
+    await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 63))));
+    expect(await bg.guideModeFor('mario.rossi@pec.it', 1)).toEqual({ mode: 'chip', expiry: addDays(today(), 63), daysLeft: 63 });
+    expect(await bg.guideModeFor('other@pec.it', 1)).toEqual({ mode: 'guide', reason: 'no-expiry' });
+    await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 10)), 'due@pec.it'));
+    expect(await bg.guideModeFor('due@pec.it', 1)).toEqual({ mode: 'guide', reason: 'due' });
+    expect(await bg.guideModeFor(null, 1)).toEqual({ mode: 'guide', reason: 'due' });
+  });
+
+  it('stays quiet in a tab where the user said "Non ora"', async () => {
+    await bg.dismissGuideInTab(7);
+    expect(await bg.guideModeFor('mario.rossi@pec.it', 7)).toEqual({ mode: 'quiet' });
+    expect(await bg.guideModeFor('mario.rossi@pec.it', 8)).toMatchObject({ mode: 'guide' });
+  });
+});
+
+describe('renewal', () => {
+  it('opens Gestione account with the guide started, until a new expiry is captured', async () => {
+    await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 63))));
+    const { startRenewal } = await import('@/entrypoints/background/renewal');
+    await startRenewal();
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.map((tab) => tab.url)).toContain('https://account.aruba.it/pec');
+    expect(await bg.guideModeFor('mario.rossi@pec.it', 1)).toEqual({ mode: 'guide', reason: 'renewal-started' });
+    // The current expiry read on the way does not end the renewal; the new password's does.
+    await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 63)), 'mario.rossi@pec.it', false));
+    expect(await bg.guideModeFor('mario.rossi@pec.it', 1)).toEqual({ mode: 'guide', reason: 'renewal-started' });
+    await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 90))));
+    expect(await bg.guideModeFor('mario.rossi@pec.it', 1)).toMatchObject({ mode: 'chip', daysLeft: 90 });
+  });
+});

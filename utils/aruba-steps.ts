@@ -1,0 +1,313 @@
+import type { ArubaHost } from './aruba-hosts';
+import type { MessageKey } from './i18n';
+
+/**
+ * Everything the extension knows about Aruba's pages, as data: the two ways to the password for
+ * mail programs, the states in between, and where the expiry is shown. Written from
+ * ../shared/aruba-ui.md and the seed guides; nobody could see the real markup, so entries name
+ * what a person sees (visible text, aria-label, title) and never CSS classes. Each entry lists the
+ * replica pages in tests/fixtures/pages it must be found in; a unit test fails when one has none.
+ * Old labels stay with a dated note until Aruba is known to have dropped them.
+ */
+
+export type ArubaPath = 'webmail' | 'account';
+export type Lang = 'it' | 'en';
+export type ClickRole = 'link' | 'button' | 'menuitem' | 'tab';
+
+/** Labels as shown on Italian and English pages; compared after `normalizeLabel`. */
+export interface Labels {
+  it: readonly string[];
+  en: readonly string[];
+}
+
+/** A host and, when the host serves other things too, the paths on it. */
+export interface UrlPattern {
+  host: ArubaHost;
+  path?: RegExp;
+}
+
+export type StepId =
+  | 'webmail-settings'
+  | 'webmail-security'
+  | 'webmail-manage'
+  | 'webmail-generate'
+  | 'account-user-menu'
+  | 'account-open'
+  | 'account-app-passwords'
+  | 'account-activate'
+  | 'account-generate-new'
+  | 'account-postpone';
+
+export type StateId = 'sign-in' | 'approve-on-phone' | 'protocols-disabled' | 'password-shown';
+
+/** One thing to click. */
+export interface ArubaStep {
+  id: StepId;
+  path: ArubaPath;
+  /** Position for "Passo N di M"; alternatives offered at the same point share it. */
+  ordinal: number;
+  where: readonly UrlPattern[];
+  labels: Labels;
+  roles: readonly ClickRole[];
+  /**
+   * The user menu is a circle showing only the mailbox's initial: also accept a popup button
+   * labelled with that initial, or with the whole address.
+   */
+  mailboxInitial?: true;
+  /** Words near the right element, used only to choose between two equally labelled ones. */
+  near?: Labels;
+  /** The page this step is on shows the current app password's expiry. */
+  showsExpiry?: true;
+  /** Aruba opens the destination in a new tab: the guide continues there. */
+  opensNewTab?: true;
+  /** Overlay message keys (locale files), instruction first. */
+  messages: readonly MessageKey[];
+  /** Replica pages (tests/fixtures/pages) the step must be found in. */
+  fixtures: readonly string[];
+}
+
+/** A page that is not a click along the path but needs its own message. */
+export interface ArubaState {
+  id: StateId;
+  where: readonly UrlPattern[];
+  /** Text that identifies the state when visible on the page. */
+  phrases?: Labels;
+  /** Titles of the window showing the password. */
+  titles?: Labels;
+  messages: readonly MessageKey[];
+  fixtures: readonly string[];
+}
+
+const WEBMAIL: readonly UrlPattern[] = [
+  { host: 'webmail.pec.it' },
+  { host: 'www.startpec.it', path: /\/webmail/ },
+];
+
+/**
+ * "Sicurezza e password" opens a new tab on a host the seeds do not show; the older
+ * GestioneMail panel is the likeliest, and the replica puts these pages there.
+ */
+const SECURITY_PAGES: readonly UrlPattern[] = [
+  ...WEBMAIL,
+  { host: 'gestionemail.pec.it' },
+  { host: 'gestionemail.startpec.it' },
+  { host: 'areaclienti.pec.it' },
+];
+
+const ACCOUNT: readonly UrlPattern[] = [{ host: 'account.aruba.it', path: /^\/pec(\/|$)/ }];
+
+const SIGN_IN: readonly UrlPattern[] = [{ host: 'login.aruba.it', path: /^\/auth\/realms\/pec\// }];
+
+const CLICKABLE: readonly ClickRole[] = ['link', 'button', 'menuitem', 'tab'];
+
+export const APP_PASSWORD_LABELS: Labels = {
+  it: ['Password per programmi di posta', 'Password programmi di posta'],
+  en: ['Passwords for mail programs', 'Password for mail programs'],
+};
+
+export const ARUBA_STEPS: readonly ArubaStep[] = [
+  {
+    id: 'webmail-settings',
+    path: 'webmail',
+    ordinal: 1,
+    where: WEBMAIL,
+    labels: { it: ['Impostazioni'], en: ['Settings'] },
+    roles: CLICKABLE,
+    messages: ['stepWebmailSettings'],
+    fixtures: ['webmail-old-inbox.html', 'webmail-old-inbox-en.html', 'webmail-new-inbox.html', 'webmail-new-inbox-en.html'],
+  },
+  {
+    id: 'webmail-security',
+    path: 'webmail',
+    ordinal: 2,
+    where: WEBMAIL,
+    labels: {
+      // "Gestione e password": older WebMail versions (aruba-ui.md, 2026-11); drop once unseen.
+      it: ['Sicurezza e password', 'Gestione e password'],
+      en: ['Security and password'],
+    },
+    roles: CLICKABLE,
+    opensNewTab: true,
+    messages: ['stepWebmailSecurity', 'hintOpensNewTab'],
+    fixtures: ['webmail-old-settings.html', 'webmail-old-settings-en.html'],
+  },
+  {
+    id: 'webmail-manage',
+    path: 'webmail',
+    ordinal: 3,
+    where: SECURITY_PAGES,
+    labels: { it: ['Gestisci'], en: ['Manage'] },
+    roles: CLICKABLE,
+    near: {
+      it: ['Verifica in 2 passaggi', ...APP_PASSWORD_LABELS.it],
+      en: ['2-step verification', 'Two-step verification', ...APP_PASSWORD_LABELS.en],
+    },
+    showsExpiry: true,
+    messages: ['stepWebmailManage'],
+    fixtures: ['webmail-security.html', 'webmail-security-en.html'],
+  },
+  {
+    id: 'webmail-generate',
+    path: 'webmail',
+    ordinal: 4,
+    where: SECURITY_PAGES,
+    labels: { it: ['Genera password per programmi di posta'], en: ['Generate password for mail programs'] },
+    roles: CLICKABLE,
+    messages: ['stepWebmailGenerate'],
+    fixtures: ['webmail-two-step.html', 'webmail-two-step-en.html'],
+  },
+  {
+    id: 'account-user-menu',
+    path: 'account',
+    ordinal: 1,
+    where: WEBMAIL,
+    labels: { it: ['Menu utente', 'Apri il menu utente'], en: ['User menu', 'Open user menu'] },
+    roles: ['button', 'menuitem'],
+    mailboxInitial: true,
+    messages: ['stepAccountUserMenu'],
+    fixtures: ['webmail-new-inbox.html', 'webmail-new-inbox-en.html'],
+  },
+  {
+    id: 'account-open',
+    path: 'account',
+    ordinal: 2,
+    where: WEBMAIL,
+    // "Gestisci account": seed 003's wording of the same item.
+    labels: { it: ['Gestione account', 'Gestisci account'], en: ['Account management', 'Manage account'] },
+    roles: CLICKABLE,
+    opensNewTab: true,
+    messages: ['stepAccountOpen', 'hintOpensNewTab'],
+    fixtures: ['webmail-new-inbox.html', 'webmail-new-inbox-en.html'],
+  },
+  {
+    id: 'account-app-passwords',
+    path: 'account',
+    ordinal: 3,
+    where: ACCOUNT,
+    // Not "Scadenza password" (the mailbox password's own expiry) nor "Password PEC": exact
+    // label matching keeps them apart, and the unit tests prove it.
+    labels: APP_PASSWORD_LABELS,
+    roles: CLICKABLE,
+    messages: ['stepAccountAppPasswords', 'hintNotMailboxPasswordExpiry'],
+    fixtures: ['account-console.html', 'account-console-en.html', 'account-renew.html', 'account-renew-en.html'],
+  },
+  // The three below are alternatives at the same point; on a tie the earlier one is shown.
+  {
+    id: 'account-activate',
+    path: 'account',
+    ordinal: 4,
+    where: ACCOUNT,
+    labels: { it: ['Attiva'], en: ['Activate'] },
+    roles: ['button', 'link'],
+    near: APP_PASSWORD_LABELS,
+    messages: ['stepAccountActivate'],
+    fixtures: ['account-console.html', 'account-console-en.html'],
+  },
+  {
+    id: 'account-generate-new',
+    path: 'account',
+    ordinal: 4,
+    where: ACCOUNT,
+    labels: { it: ['Genera nuova password'], en: ['Generate new password'] },
+    roles: ['button', 'link'],
+    near: APP_PASSWORD_LABELS,
+    showsExpiry: true,
+    messages: ['stepAccountGenerateNew'],
+    fixtures: ['account-renew.html', 'account-renew-en.html'],
+  },
+  {
+    id: 'account-postpone',
+    path: 'account',
+    ordinal: 4,
+    where: ACCOUNT,
+    // The real label is not known (aruba-ui.md, 2026-11): these are the likely ones.
+    labels: {
+      it: ['Posticipa', 'Posticipa scadenza', 'Posticipa la scadenza', 'Proroga', 'Proroga scadenza', 'Proroga la scadenza'],
+      en: ['Postpone', 'Postpone expiry', 'Extend', 'Extend expiry'],
+    },
+    roles: ['button', 'link'],
+    near: APP_PASSWORD_LABELS,
+    showsExpiry: true,
+    messages: ['stepAccountPostpone'],
+    fixtures: ['account-renew.html', 'account-renew-en.html'],
+  },
+];
+
+/**
+ * Checked in this order, before any step: the password window first (it sits over the page that
+ * led to it), sign-in before the approval so the approval's words on a sign-in form do not count.
+ */
+export const ARUBA_STATES: readonly ArubaState[] = [
+  {
+    id: 'password-shown',
+    where: [...SECURITY_PAGES, ...ACCOUNT],
+    titles: {
+      it: ['Genera password per programmi di posta', 'Nuova password per programmi di posta'],
+      en: ['Generate password for mail programs', 'New password for mail programs'],
+    },
+    messages: ['statePasswordShown'],
+    fixtures: ['webmail-two-step.html', 'webmail-two-step-en.html', 'account-console.html', 'account-console-en.html'],
+  },
+  {
+    id: 'protocols-disabled',
+    // Seen on Gestione account only; looking for it costs a walk over the whole page's text.
+    where: ACCOUNT,
+    phrases: {
+      it: ['Non hai abilitato gli accessi per usare la PEC anche sui programmi di posta'],
+      // Not seen in English: a translation of the Italian warning.
+      en: ['You have not enabled access to use PEC on mail programs'],
+    },
+    messages: ['stateProtocolsDisabled'],
+    fixtures: ['account-protocols-disabled.html'],
+  },
+  {
+    // Recognized by its sign-in fields, whose values are never read.
+    id: 'sign-in',
+    where: SIGN_IN,
+    messages: ['stateSignIn'],
+    fixtures: ['login-sign-in.html', 'login-sign-in-en.html'],
+  },
+  {
+    id: 'approve-on-phone',
+    where: SIGN_IN,
+    phrases: {
+      it: ['Autorizza', 'dispositivo associato'],
+      en: ['Authorize', 'Approve', 'associated device'],
+    },
+    messages: ['stateApproveOnPhone'],
+    fixtures: ['login-approve.html', 'login-approve-en.html'],
+  },
+];
+
+/** The "Copia" button that sits beside the password: identifies the password window. */
+export const COPY_LABELS: Labels = { it: ['Copia', 'Copia password'], en: ['Copy', 'Copy password'] };
+
+/**
+ * Where the app password's expiry is shown: the password window, the "Sicurezza e password"
+ * status rows and Gestione account's "Password per programmi di posta" page (steps marked
+ * `showsExpiry`). The label must be exactly one of these and near `APP_PASSWORD_LABELS`, so the
+ * "Scadenza password" item and page, the mailbox password's own expiry, are never read.
+ */
+/** The mailbox password's own expiry, a different feature: its date is never taken. */
+export const MAILBOX_PASSWORD_EXPIRY_LABELS: Labels = { it: ['Scadenza password'], en: ['Password expiry'] };
+
+export const EXPIRY_LABELS: Labels = {
+  it: ['Scadenza', 'Data di scadenza', 'Scade il'],
+  en: ['Expiry', 'Expiry date', 'Expires', 'Expires on', 'Expiration date'],
+};
+
+/** On a tie between paths, Gestione account wins: it is where Aruba generates the password today. */
+export const PATHS: readonly ArubaPath[] = ['account', 'webmail'];
+
+export function pathLength(path: ArubaPath): number {
+  return Math.max(...ARUBA_STEPS.filter((step) => step.path === path).map((step) => step.ordinal));
+}
+
+export function labelsIn(labels: Labels, lang?: Lang): readonly string[] {
+  return lang ? labels[lang] : [...labels.it, ...labels.en];
+}
+
+export function matchesUrl(patterns: readonly UrlPattern[], url: URL): boolean {
+  const host = url.hostname.toLowerCase();
+  return url.protocol === 'https:' && patterns.some((pattern) => pattern.host === host && (!pattern.path || pattern.path.test(url.pathname)));
+}
