@@ -95,7 +95,8 @@ export class Guide {
 
   private show(key: string, target: Element | null, card: GuideCard): void {
     const identity = `${key}|${card.hint ?? ''}`;
-    if (identity === this.shown && target === this.highlighted) return;
+    // Same step, same element: the page may have moved it, so only the position is redone.
+    if (identity === this.shown && target === this.highlighted) return this.overlay.follow();
     this.shown = identity;
     this.overlay.showGuide(target, card);
   }

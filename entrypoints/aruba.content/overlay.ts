@@ -31,7 +31,8 @@ export class Overlay {
   private chip: HTMLElement | null = null;
   private target: Element | null = null;
   private frame = 0;
-  private readonly reposition = () => {
+  /** Re-places ring and card on the next frame, at most once per frame. */
+  readonly follow = () => {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
@@ -107,11 +108,11 @@ export class Overlay {
     const listening = this.target !== null;
     this.target = target;
     if (target && !listening) {
-      addEventListener('scroll', this.reposition, { capture: true, passive: true });
-      addEventListener('resize', this.reposition, { passive: true });
+      addEventListener('scroll', this.follow, { capture: true, passive: true });
+      addEventListener('resize', this.follow, { passive: true });
     } else if (!target && listening) {
-      removeEventListener('scroll', this.reposition, { capture: true });
-      removeEventListener('resize', this.reposition);
+      removeEventListener('scroll', this.follow, { capture: true });
+      removeEventListener('resize', this.follow);
     }
   }
 

@@ -85,6 +85,21 @@ export async function startRenewal(extension: LoadedExtension): Promise<void> {
   await page.close();
 }
 
+/**
+ * Records every message the background receives, and every console line of the extension and
+ * its pages, so a test can prove what never travelled or was never logged.
+ */
+export async function recordMessages(extension: LoadedExtension): Promise<() => Promise<unknown[]>> {
+  await extension.serviceWorker.evaluate(() => {
+    const seen: unknown[] = [];
+    (globalThis as unknown as { __seenMessages: unknown[] }).__seenMessages = seen;
+    chrome.runtime.onMessage.addListener((message) => {
+      seen.push(message);
+    });
+  });
+  return () => extension.serviceWorker.evaluate(() => (globalThis as unknown as { __seenMessages: unknown[] }).__seenMessages);
+}
+
 /** Everything the extension keeps: IndexedDB and every storage area, as one string. */
 export function extensionState(serviceWorker: Worker): Promise<string> {
   return serviceWorker.evaluate(async () => {

@@ -161,3 +161,38 @@ describe('renewal', () => {
     expect(await bg.guideModeFor('mario.rossi@pec.it', 1)).toMatchObject({ mode: 'chip', daysLeft: 90 });
   });
 });
+
+describe('the background entrypoint', () => {
+  async function startBackground() {
+    const { default: background } = await import('@/entrypoints/background/index');
+    background.main();
+  }
+
+  it('opens the guided renewal when a reminder notification, or its "Rinnova ora" button, is clicked', async () => {
+    await startBackground();
+    await fakeBrowser.notifications.onClicked.trigger('notify|mario.rossi@pec.it|2027-02-15');
+    await vi.waitFor(async () => expect((await fakeBrowser.tabs.query({})).map((tab) => tab.url)).toContain('https://account.aruba.it/pec'));
+    await fakeBrowser.notifications.onButtonClicked.trigger('notify|mario.rossi@pec.it|2027-02-15', 0);
+    await vi.waitFor(async () =>
+      expect((await fakeBrowser.tabs.query({})).filter((tab) => tab.url === 'https://account.aruba.it/pec')).toHaveLength(2),
+    );
+  });
+
+  it('"Ricordamelo domani" sets a snooze alarm for tomorrow at the reminder hour', async () => {
+    await startBackground();
+    await fakeBrowser.notifications.onButtonClicked.trigger('notify|mario.rossi@pec.it|2027-02-15', 1);
+    await vi.waitFor(async () => {
+      const alarm = await fakeBrowser.alarms.get('snooze|mario.rossi@pec.it|2027-02-15');
+      expect(alarm?.scheduledTime).toBe(new Date(`${addDays(today(), 1)}T09:00:00`).getTime());
+    });
+    expect((await fakeBrowser.tabs.query({})).map((tab) => tab.url)).not.toContain('https://account.aruba.it/pec');
+  });
+
+  it('answers only well-formed messages', async () => {
+    await startBackground();
+    const [reply] = await fakeBrowser.runtime.onMessage.trigger({ type: 'guide-mode', address: null }, {}, () => undefined);
+    expect(await reply).toEqual({ mode: 'guide', reason: 'no-expiry' });
+    const [ignored] = await fakeBrowser.runtime.onMessage.trigger({ type: 'expiry-seen', expiryText: 42 }, {}, () => undefined);
+    expect(ignored).toBeUndefined();
+  });
+});

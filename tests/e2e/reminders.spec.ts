@@ -1,0 +1,42 @@
+import { addDays, daysBetween, formatItalianDate, localToday } from '../../utils/calendar-date';
+import { fixtureDayShift } from '../fixtures/fixture-dates';
+import { badgeText, expect, launchWithExtension, test } from './extension';
+import { guideChip } from './walk';
+
+const CURRENT_EXPIRY = () => addDays('2027-02-15', fixtureDayShift());
+
+async function captureCurrentExpiry(context: import('@playwright/test').BrowserContext) {
+  const page = await context.newPage();
+  await page.goto('https://gestionemail.pec.it/sicurezza-e-password');
+  await expect(guideChip(page)).toContainText(`Scadenza registrata: ${formatItalianDate(CURRENT_EXPIRY())}`);
+  await page.close();
+}
+
+test('badge, title and alarms survive a browser restart with the same profile', async ({ extension, profileDir }) => {
+  await captureCurrentExpiry(extension.context);
+  const days = String(daysBetween(localToday(new Date()), CURRENT_EXPIRY()));
+  await expect.poll(() => badgeText(extension.serviceWorker)).toBe(days);
+  await extension.context.close();
+
+  const again = await launchWithExtension(profileDir);
+  try {
+    await expect.poll(() => badgeText(again.serviceWorker)).toBe(days);
+    const title = await again.serviceWorker.evaluate(() => chrome.action.getTitle({}));
+    expect(title).toContain(`mario.rossi@pec.it: scade il ${formatItalianDate(CURRENT_EXPIRY())}`);
+    const names = await again.serviceWorker.evaluate(async () => (await chrome.alarms.getAll()).map((alarm) => alarm.name));
+    expect(names).toEqual(expect.arrayContaining(['badge-midnight', `reminder|mario.rossi@pec.it|${CURRENT_EXPIRY()}|14`]));
+    expect(again.blocked).toEqual([]);
+  } finally {
+    await again.context.close();
+  }
+});
+
+test('a reminder alarm that comes due shows a notification with the account, date and days left', async ({ extension }) => {
+  await captureCurrentExpiry(extension.context);
+  const expiry = CURRENT_EXPIRY();
+  const name = `reminder|mario.rossi@pec.it|${expiry}|14`;
+  // The real alarm, brought forward: the browser fires it and the background handles it.
+  await extension.serviceWorker.evaluate((alarm) => chrome.alarms.create(alarm, { when: Date.now() + 200 }), name);
+  const notifications = () => extension.serviceWorker.evaluate(() => chrome.notifications.getAll());
+  await expect.poll(async () => Object.keys(await notifications())).toEqual([`notify|mario.rossi@pec.it|${expiry}`]);
+});
