@@ -102,7 +102,12 @@ export class Guide {
   }
 
   private highlight(target: Element | null, stepId: string | null): void {
-    if (this.highlighted && this.highlighted !== target) this.highlighted.removeAttribute(HIGHLIGHT_ATTRIBUTE);
+    // Pages that re-render by cloning copy our attribute too: clear every stale copy.
+    const roots = new Set([document, this.highlighted?.getRootNode(), target?.getRootNode()]);
+    for (const root of roots) {
+      if (!(root instanceof Document || root instanceof ShadowRoot)) continue;
+      for (const stale of root.querySelectorAll(`[${HIGHLIGHT_ATTRIBUTE}]`)) if (stale !== target) stale.removeAttribute(HIGHLIGHT_ATTRIBUTE);
+    }
     this.highlighted = target;
     if (target && stepId && target.getAttribute(HIGHLIGHT_ATTRIBUTE) !== stepId) target.setAttribute(HIGHLIGHT_ATTRIBUTE, stepId);
   }

@@ -1,18 +1,23 @@
 const SETTLE_MS = 400;
+/** A busy WebMail changes its DOM many times a second: look at most this often. */
+const MIN_INTERVAL_MS = 150;
 
 /**
- * Calls `onChange` after the page changed: DOM mutations (coalesced into one call per task),
- * hash and history navigation. Our own overlay and highlight attribute are not changes.
+ * Calls `onChange` after the page changed: DOM mutations, hash and history navigation. The first
+ * change after a quiet spell is handled at once; a stream of changes at most every
+ * MIN_INTERVAL_MS, ending with one call after the last. Our own overlay is not a change.
  */
 export function watchPage(onChange: () => void, signal: AbortSignal): void {
-  let scheduled = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let last = 0;
+  const run = () => {
+    timer = undefined;
+    last = performance.now();
+    if (!signal.aborted) onChange();
+  };
   const schedule = () => {
-    if (scheduled) return;
-    scheduled = true;
-    setTimeout(() => {
-      scheduled = false;
-      if (!signal.aborted) onChange();
-    });
+    if (timer !== undefined) return;
+    timer = setTimeout(run, Math.max(0, last + MIN_INTERVAL_MS - performance.now()));
   };
   const observer = new MutationObserver((records) => {
     if (records.some((record) => !isOurs(record))) schedule();
@@ -37,7 +42,14 @@ export function watchPage(onChange: () => void, signal: AbortSignal): void {
   );
   addEventListener('hashchange', schedule, { signal });
   addEventListener('popstate', schedule, { signal });
-  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    },
+    { once: true },
+  );
 }
 
 const OVERLAY_HOST = 'PEC-PASSWORD-ASSISTANT';
