@@ -1,9 +1,12 @@
 // Prints one closing line over every test runner of `npm test`: "tests: N passed, N failed".
 import { readFileSync } from 'node:fs';
 
-const read = (path) => JSON.parse(readFileSync(path, 'utf8'));
-const unit = read('reports/unit.json');
-const e2e = read('reports/e2e.json');
+interface VitestReport { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }
+interface PlaywrightReport { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }
+
+const read = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
+const unit = read<VitestReport>('reports/unit.json');
+const e2e = read<PlaywrightReport>('reports/e2e.json');
 
 const passed = unit.numPassedTests + e2e.stats.expected;
 const failed = unit.numFailedTests + e2e.stats.unexpected + e2e.stats.flaky;

@@ -15,7 +15,7 @@ export const QUIET_CHROMIUM_ARGS = [
 ];
 
 /** Returns a message naming the install command when Chromium is missing, else null. */
-export function missingChromiumMessage() {
+export function missingChromiumMessage(): string | null {
   if (existsSync(CHROMIUM_PATH)) return null;
   return (
     `Chromium not found at ${CHROMIUM_PATH}.\n` +
