@@ -2,16 +2,31 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { ARUBA_MATCH_PATTERNS } from './utils/aruba-hosts';
 
+/**
+ * Extension pages run only our own bundled code and may reach nothing: no remote script, no
+ * network. (Development builds keep WXT's own policy so its reload server still works.)
+ */
+const EXTENSION_PAGES_CSP =
+  "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; connect-src 'none'";
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
+  // The Firefox sources zip is for reviewers: the code, not what the tests and demo leave behind.
+  zip: { excludeSources: ['test-results/**', 'reports/**', 'demo-output/**', 'bench/out/**', 'docs/**'] },
+  manifest: ({ browser, manifestVersion, mode }) => ({
     name: '__MSG_extName__',
     short_name: '__MSG_extShortName__',
     description: '__MSG_extDescription__',
     default_locale: 'it',
     permissions: ['alarms', 'notifications', 'storage'],
     host_permissions: ARUBA_MATCH_PATTERNS,
+    ...(mode === 'production'
+      ? {
+          content_security_policy:
+            manifestVersion === 3 ? { extension_pages: EXTENSION_PAGES_CSP } : EXTENSION_PAGES_CSP,
+        }
+      : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
