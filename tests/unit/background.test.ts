@@ -196,3 +196,26 @@ describe('the background entrypoint', () => {
     expect(ignored).toBeUndefined();
   });
 });
+
+describe('snoozes', () => {
+  it('survive a restart that lost every alarm, and show once when due', async () => {
+    const expiry = addDays(today(), 10);
+    await bg.handleExpirySeen(seen(formatItalianDate(expiry)));
+    await bg.snooze('mario.rossi@pec.it', expiry);
+    const name = `snooze|mario.rossi@pec.it|${expiry}`;
+    await fakeBrowser.alarms.clearAll();
+
+    await bg.reconcile();
+    expect(await fakeBrowser.alarms.get(name)).toBeDefined();
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toHaveLength(0);
+
+    // Closed until after the snooze came due: shown once at the next start, then forgotten.
+    await fakeBrowser.alarms.clearAll();
+    const later = new Date(`${addDays(today(), 2)}T12:00:00`);
+    await bg.reconcile(later);
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([bg.notificationId('mario.rossi@pec.it', expiry)]);
+    await fakeBrowser.notifications.clear(bg.notificationId('mario.rossi@pec.it', expiry));
+    await bg.reconcile(later);
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toHaveLength(0);
+  });
+});
