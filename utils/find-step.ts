@@ -423,12 +423,12 @@ function readExpiryIn(scope: SearchRoot, nearAppPassword: boolean): string | nul
   const appPassword = labelsIn(APP_PASSWORD_LABELS).map(normalizeLabel);
   const mailboxExpiry = labelsIn(MAILBOX_PASSWORD_EXPIRY_LABELS).map(normalizeLabel);
   const found = holders
-    .map((element) => ({ element, value: dateBesideLabel(element, scope, labels) }))
-    .filter((entry): entry is { element: Element; value: string } => entry.value !== null)
+    .map((element) => ({ element, date: dateBesideLabel(element, scope, labels) }))
+    .filter((entry): entry is { element: Element; date: string } => entry.date !== null)
     .map((entry) => ({ ...entry, distance: nearAppPassword ? appPasswordDistance(entry.element, appPassword, mailboxExpiry) : 0 }))
     .filter((entry) => entry.distance !== Infinity);
   const best = Math.min(...found.map((entry) => entry.distance));
-  return found.find((entry) => entry.distance === best)?.value ?? null;
+  return found.find((entry) => entry.distance === best)?.date ?? null;
 }
 
 /** Levels up to the block that names the app password, unless that block is about the mailbox password's expiry. */
