@@ -1,10 +1,130 @@
-import { t } from '@/utils/i18n';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { accountRows } from '@/utils/account-rows';
+import { localToday } from '@/utils/calendar-date';
+import { t, type MessageKey } from '@/utils/i18n';
+import { saveManualEntry, type ManualEntry } from '@/utils/manual-account';
+import type { CaptureResult, PendingCaptureAnswer } from '@/utils/messages';
+import { sendToBackground } from '@/utils/send-to-background';
+import { settlePastReminders } from '@/utils/settle-reminders';
+import { deleteAccount, listAccounts, saveAccount, setProgramUpdated, type Account, type StoreDb } from '@/utils/store';
+import { AccountForm } from './AccountForm';
+import { AccountList } from './AccountList';
+import { AuthFailedHelp } from './AuthFailedHelp';
+import { EmptyState } from './EmptyState';
+import { PendingCapture } from './PendingCapture';
+import { SettingsIcon } from './SettingsIcon';
+import { UndoDelete } from './UndoDelete';
 
-export function Popup() {
+type Editing = { account?: Account } | null;
+
+/**
+ * The toolbar popup. It reads the store directly (an extension page shares the background's
+ * IndexedDB) and writes through the store's functions; after each write the background is told,
+ * so the badge and the reminder alarms follow.
+ */
+export function Popup({ db }: { db: StoreDb }) {
+  const [accounts, setAccounts] = useState<Account[] | null>(null);
+  const [pending, setPending] = useState<PendingCaptureAnswer>(null);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [deleted, setDeleted] = useState<Account | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  const reload = useCallback(async () => setAccounts(await listAccounts(db)), [db]);
+
+  useEffect(() => {
+    void reload();
+    void sendToBackground<PendingCaptureAnswer>({ type: 'get-pending-capture' }).then(setPending);
+  }, [reload]);
+
+  /** Runs a store write, then re-reads the list and tells the background. */
+  async function write(change: () => Promise<unknown>): Promise<void> {
+    try {
+      await change();
+      await reload();
+      await sendToBackground({ type: 'accounts-changed' });
+    } catch {
+      setFailed(true);
+    }
+  }
+
+  const save = (entry: ManualEntry) =>
+    write(async () => {
+      await saveManualEntry(db, editing?.account, entry, Date.now());
+      setEditing(null);
+    });
+
+  const remove = (account: Account) =>
+    write(async () => setDeleted((await deleteAccount(db, account.address)) ?? null));
+
+  const undo = (account: Account) =>
+    write(async () => {
+      await saveAccount(db, account);
+      if (account.expiry) await settlePastReminders(db, { address: account.address, expiry: account.expiry }, Date.now());
+      setDeleted(null);
+    });
+
+  const tick = (account: Account, program: string, done: boolean) => write(() => setProgramUpdated(db, account.address, program, done));
+
+  async function renew(account: Account) {
+    await sendToBackground({ type: 'start-renewal', address: account.address });
+    window.close();
+  }
+
+  async function assign(address: string): Promise<MessageKey | null> {
+    const { status } = await sendToBackground<CaptureResult>({ type: 'assign-pending-capture', address });
+    if (status === 'invalid-address') return 'accountErrorAddressInvalid';
+    if (status === 'store-unavailable') return 'storeUnavailable';
+    // Recorded, or already assigned from another window: either way nothing is pending now.
+    setPending(null);
+    await reload();
+    return null;
+  }
+
+  const today = localToday(new Date());
+  const tracked = accounts ?? [];
+
   return (
-    <main class="popup">
-      <h1>{t('popupTitle')}</h1>
-      <p>{t('popupEmpty')}</p>
+    <main class="page popup">
+      <header class="popup-header">
+        <h1>{t('popupTitle')}</h1>
+        <button
+          type="button"
+          class="button-quiet button-icon"
+          aria-label={t('popupOpenOptions')}
+          title={t('popupOpenOptions')}
+          onClick={() => void browser.runtime.openOptionsPage()}
+        >
+          <SettingsIcon />
+        </button>
+      </header>
+      {failed && (
+        <p class="alert" role="alert">
+          {t('storeUnavailable')}
+        </p>
+      )}
+      {pending && <PendingCapture expiry={pending.expiry} known={tracked.map((account) => account.address)} onAssign={assign} />}
+      {accounts === null ? null : editing ? (
+        <AccountForm
+          account={editing.account}
+          today={today}
+          taken={new Set(tracked.map((account) => account.address))}
+          onSave={(entry) => void save(entry)}
+          onCancel={() => setEditing(null)}
+        />
+      ) : tracked.length === 0 ? (
+        <EmptyState onManualEntry={() => setEditing({})} />
+      ) : (
+        <AccountList
+          rows={accountRows(tracked, today)}
+          onAdd={() => setEditing({})}
+          onRenew={(account) => void renew(account)}
+          onEdit={(account) => setEditing({ account })}
+          onDelete={(account) => void remove(account)}
+          onTick={(account, program, done) => void tick(account, program, done)}
+        />
+      )}
+      {deleted && <UndoDelete account={deleted} onUndo={() => void undo(deleted)} />}
+      <AuthFailedHelp />
     </main>
   );
 }

@@ -32,7 +32,8 @@ const AMBER_WITHIN_DAYS = 14;
 /** Red in the last few days, when a missed renewal is about to break the mail programs. */
 const RED_WITHIN_DAYS = 3;
 
-function colorFor(daysLeft: number): Exclude<BadgeColor, 'none'> {
+/** The badge colour for one expiry; the popup colours each account's row with it. */
+export function colorFor(daysLeft: number): Exclude<BadgeColor, 'none'> {
   if (daysLeft <= RED_WITHIN_DAYS) return 'red';
   return daysLeft <= AMBER_WITHIN_DAYS ? 'amber' : 'green';
 }

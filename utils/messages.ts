@@ -43,7 +43,13 @@ export type ContentMessage = GuideModeRequest | ExpirySeen | GuideDismissed;
 /** Extension page → background. */
 export type StartRenewal = { type: 'start-renewal'; address: string | null };
 export type AssignPendingCapture = { type: 'assign-pending-capture'; address: string };
-export type ExtensionPageMessage = StartRenewal | AssignPendingCapture;
+/** The popup asks for an expiry read on a page that showed no mailbox; answered with PendingCaptureAnswer. */
+export type GetPendingCapture = { type: 'get-pending-capture' };
+export type PendingCaptureAnswer = { expiry: IsoDate } | null;
+/** An extension page wrote accounts or settings to the store: badge and alarms must follow. */
+export type AccountsChanged = { type: 'accounts-changed' };
+export type SettingsChanged = { type: 'settings-changed' };
+export type ExtensionPageMessage = StartRenewal | AssignPendingCapture | GetPendingCapture | AccountsChanged | SettingsChanged;
 
 export type Message = ContentMessage | ExtensionPageMessage;
 
@@ -53,6 +59,9 @@ const MESSAGE_TYPES: ReadonlySet<string> = new Set<Message['type']>([
   'guide-dismissed',
   'start-renewal',
   'assign-pending-capture',
+  'get-pending-capture',
+  'accounts-changed',
+  'settings-changed',
 ]);
 
 const isStringOrNull = (value: unknown) => value === null || typeof value === 'string';

@@ -260,6 +260,24 @@ export async function saveAccount(db: StoreDb, account: Account): Promise<Accoun
 }
 
 /**
+ * Ticks a program off the account's list still to update with the new password (or back on).
+ * Read and write share one transaction, so quick ticks in a row cannot undo each other.
+ */
+export async function setProgramUpdated(db: StoreDb, address: string, program: string, updated: boolean): Promise<Account | undefined> {
+  const normalized = normalizeAddress(address);
+  if (normalized === null) return undefined;
+  const tx = db.transaction('accounts', 'readwrite');
+  const account = await tx.store.get(normalized);
+  if (account && account.programs.includes(program)) {
+    const others = account.programsToUpdate.filter((name) => name !== program);
+    account.programsToUpdate = updated ? others : [...others, program];
+    await tx.store.put(account);
+  }
+  await tx.done;
+  return account;
+}
+
+/**
  * Deletes the account and its renewal history. Returns the deleted record so the UI can undo
  * with saveAccount; the history is not restored by that.
  */
@@ -357,6 +375,15 @@ export async function pruneFiredReminders(db: StoreDb, keep: (key: string) => bo
   }
   await tx.done;
   return deleted;
+}
+
+/** "Reset everything": every account, renewal and fired reminder deleted, settings back to defaults. */
+export async function clearAll(db: StoreDb): Promise<void> {
+  const names = ['accounts', 'renewals', 'firedReminders', 'settings'] as const;
+  // One transaction: a reset that fails half-way must leave everything as it was.
+  const tx = db.transaction(names, 'readwrite');
+  await Promise.all(names.map((name) => tx.objectStore(name).clear()));
+  await tx.done;
 }
 
 /** Everything stored, read in one transaction so the parts agree with each other. */

@@ -7,6 +7,13 @@ import { store } from './store-access';
 
 const DISMISSED_KEY = 'guideDismissedTabs';
 
+/**
+ * Noted at once, before any await: the page may reload right after "Non ora" and ask again
+ * while the session storage write is still under way. Session storage keeps it when the
+ * service worker sleeps.
+ */
+const dismissedNow = new Set<number>();
+
 async function dismissedTabs(): Promise<number[]> {
   const { [DISMISSED_KEY]: tabs } = await browser.storage.session.get(DISMISSED_KEY);
   return Array.isArray(tabs) ? (tabs as number[]) : [];
@@ -14,12 +21,13 @@ async function dismissedTabs(): Promise<number[]> {
 
 /** "Non ora" holds for the tab, across its navigations, until the browser closes. */
 export async function dismissGuideInTab(tabId: number): Promise<void> {
+  dismissedNow.add(tabId);
   const tabs = await dismissedTabs();
   if (!tabs.includes(tabId)) await browser.storage.session.set({ [DISMISSED_KEY]: [...tabs, tabId] });
 }
 
 export async function guideModeFor(rawAddress: string | null, tabId: number | undefined, now = new Date()): Promise<GuideMode> {
-  if (tabId !== undefined && (await dismissedTabs()).includes(tabId)) return { mode: 'quiet' };
+  if (tabId !== undefined && (dismissedNow.has(tabId) || (await dismissedTabs()).includes(tabId))) return { mode: 'quiet' };
   const renewalStarted = await isRenewalStarted(now.getTime());
   let accounts: Awaited<ReturnType<typeof listAccounts>> = [];
   let settings;

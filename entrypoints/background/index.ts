@@ -1,5 +1,5 @@
 import { parseMessage, type Message } from '@/utils/messages';
-import { assignPendingCapture, handleExpirySeen } from './capture';
+import { assignPendingCapture, getPendingCapture, handleExpirySeen } from './capture';
 import { dismissGuideInTab, guideModeFor } from './guide-mode';
 import { NOTIFICATION_BUTTONS, parseNotificationId } from './notifications';
 import { MIDNIGHT_ALARM, onReminderAlarm, reconcile, snooze } from './reminders';
@@ -17,6 +17,11 @@ function answer(message: Message, tabId: number | undefined): Promise<unknown> {
       return startRenewal();
     case 'assign-pending-capture':
       return assignPendingCapture(message.address);
+    case 'get-pending-capture':
+      return getPendingCapture();
+    case 'accounts-changed':
+    case 'settings-changed':
+      return reconcile();
   }
 }
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  clearAll,
   DB_VERSION,
   DEFAULT_SETTINGS,
   deleteAccount,
@@ -16,6 +17,7 @@ import {
   recordCapture,
   saveAccount,
   saveSettings,
+  setProgramUpdated,
   type Account,
   type Capture,
   type Settings,
@@ -272,6 +274,17 @@ describe('saveAccount and deleteAccount', () => {
     expect(await getAccount(db, ADDRESS)).toEqual(renewed);
   });
 
+  it('ticks programs off the list still to update, and back on', async () => {
+    const db = await open();
+    await saveAccount(db, account({ programs: ['Outlook', 'Fatture in Cloud'], programsToUpdate: ['Outlook', 'Fatture in Cloud'] }));
+    await Promise.all([setProgramUpdated(db, ADDRESS, 'Outlook', true), setProgramUpdated(db, ADDRESS, 'Fatture in Cloud', true)]);
+    expect((await getAccount(db, ADDRESS))?.programsToUpdate).toEqual([]);
+    expect((await setProgramUpdated(db, ADDRESS, 'Outlook', false))?.programsToUpdate).toEqual(['Outlook']);
+    // A program not in the account's list is never added to it.
+    expect((await setProgramUpdated(db, ADDRESS, 'Thunderbird', false))?.programsToUpdate).toEqual(['Outlook']);
+    expect(await setProgramUpdated(db, 'nessuno@pec.it', 'Outlook', true)).toBeUndefined();
+  });
+
   it('returns undefined when there is nothing to delete', async () => {
     const db = await open();
     expect(await deleteAccount(db, 'nessuno@pec.it')).toBeUndefined();
@@ -326,6 +339,21 @@ describe('fired reminders', () => {
 
     expect(await pruneFiredReminders(db, (key) => key.startsWith('b|'))).toBe(2);
     expect(await getFiredReminders(db)).toEqual(new Set(['b|2025-09-30|7']));
+  });
+});
+
+describe('clearAll', () => {
+  it('deletes every account, renewal and fired reminder and puts the settings back to the defaults', async () => {
+    const db = await open();
+    await saveAccount(db, account());
+    await recordCapture(db, capture({ expiry: '2025-09-30', capturedAt: 2_000 }));
+    await saveSettings(db, { hour: 18, quietChip: false });
+    await markRemindersFired(db, ['k'], 5);
+
+    await clearAll(db);
+    expect(await exportAll(db)).toEqual({ version: DB_VERSION, accounts: [], renewals: [], firedReminders: [], settings: DEFAULT_SETTINGS });
+    await recordCapture(db, capture());
+    expect(await listAccounts(db)).toHaveLength(1);
   });
 });
 

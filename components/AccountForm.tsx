@@ -1,0 +1,98 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { checkAccountInput, type AccountInputErrors } from '@/utils/account-input';
+import type { IsoDate } from '@/utils/calendar-date';
+import { t } from '@/utils/i18n';
+import type { ManualEntry } from '@/utils/manual-account';
+import type { Account } from '@/utils/store';
+import { described, Field } from './Field';
+
+export interface AccountFormProps {
+  /** The account to edit; none to add a new one. */
+  account?: Account;
+  today: IsoDate;
+  /** Addresses already tracked, which a new entry may not reuse. */
+  taken: ReadonlySet<string>;
+  onSave: (entry: ManualEntry) => void;
+  onCancel: () => void;
+}
+
+const programsFromText = (text: string) => text.split('\n');
+
+/** Add or edit one account by hand: address, expiry, an optional label and the mail programs. */
+export function AccountForm({ account, today, taken, onSave, onCancel }: AccountFormProps) {
+  const [address, setAddress] = useState(account?.address ?? '');
+  const [expiry, setExpiry] = useState(account?.expiry ?? '');
+  const [label, setLabel] = useState(account?.label ?? '');
+  const [programs, setPrograms] = useState((account?.programs ?? []).join('\n'));
+  const [errors, setErrors] = useState<AccountInputErrors>({});
+  const form = useRef<HTMLFormElement>(null);
+
+  // The form replaces the list: focus moves into it so keyboard users start typing at once.
+  useEffect(() => form.current?.querySelector<HTMLInputElement>('input')?.focus(), []);
+
+  function submit(event: Event) {
+    event.preventDefault();
+    const check = checkAccountInput({ address, expiry, label }, today, account ? new Set() : taken);
+    if (!check.ok) {
+      setErrors(check.errors);
+      // After the re-render, so the error is already in the input's description when it is read.
+      setTimeout(() => form.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    onSave({ address: check.address, expiry: check.expiry, label: check.label, programs: programsFromText(programs) });
+  }
+
+  const addressError = errors.address ? t(errors.address) : null;
+  const expiryError = errors.expiry ? t(errors.expiry) : null;
+  const addressHint = t('accountFormAddressHint');
+  const expiryHint = t('accountFormExpiryHint');
+  const programsHint = t('accountFormProgramsHint');
+
+  return (
+    <form ref={form} class="card" onSubmit={submit} noValidate aria-labelledby="account-form-title">
+      <h2 id="account-form-title">{t(account ? 'accountFormEditTitle' : 'accountFormAddTitle')}</h2>
+      {account ? (
+        <p class="account-form-address">{account.address}</p>
+      ) : (
+        <Field id="account-address" label={t('accountFormAddress')} hint={addressHint} error={addressError}>
+          <input
+            {...described('account-address', { hint: addressHint, error: addressError })}
+            type="text"
+            inputMode="email"
+            autoComplete="off"
+            spellcheck={false}
+            value={address}
+            onInput={(event) => setAddress(event.currentTarget.value)}
+          />
+        </Field>
+      )}
+      <Field id="account-expiry" label={t('accountFormExpiry')} hint={expiryHint} error={expiryError}>
+        <input
+          {...described('account-expiry', { hint: expiryHint, error: expiryError })}
+          type="date"
+          value={expiry}
+          onInput={(event) => setExpiry(event.currentTarget.value)}
+        />
+      </Field>
+      <Field id="account-label" label={t('accountFormLabel')}>
+        <input id="account-label" type="text" value={label} onInput={(event) => setLabel(event.currentTarget.value)} />
+      </Field>
+      <Field id="account-programs" label={t('accountFormPrograms')} hint={programsHint}>
+        <textarea
+          {...described('account-programs', { hint: programsHint })}
+          rows={3}
+          value={programs}
+          onInput={(event) => setPrograms(event.currentTarget.value)}
+        />
+      </Field>
+      <div class="actions">
+        <button type="submit" class="button-primary">
+          {t('accountFormSave')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('accountFormCancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+import type { ListedAccount } from '@/utils/account-rows';
+import { formatItalianDate } from '@/utils/calendar-date';
+import { daysLeftPhrase } from '@/utils/days-left-phrase';
+import { t } from '@/utils/i18n';
+import type { Account } from '@/utils/store';
+import { DaysLeft } from './DaysLeft';
+import { ProgramsChecklist } from './ProgramsChecklist';
+
+export interface AccountRowActions {
+  onRenew: (account: Account) => void;
+  onEdit: (account: Account) => void;
+  onDelete: (account: Account) => void;
+  onTick: (account: Account, program: string, done: boolean) => void;
+}
+
+function expiryLine({ account, daysLeft }: ListedAccount): string {
+  if (!account.expiry || daysLeft === null) return t('accountExpiryUnknown');
+  const date = formatItalianDate(account.expiry);
+  return daysLeft < 0 ? t('accountExpiredOn', [date, daysLeftPhrase(t, daysLeft)]) : t('accountExpiresOn', date);
+}
+
+/** One tracked mailbox: days left, name, expiry date, what to do next. Page-derived text is plain text. */
+export function AccountRow({ row, onRenew, onEdit, onDelete, onTick }: { row: ListedAccount } & AccountRowActions) {
+  const { account, daysLeft, color } = row;
+  const name = account.label || account.address;
+  const toUpdate = account.programsToUpdate.length > 0;
+  // Filled only where the badge is amber or red, so the eye goes to what needs renewing now.
+  const urgent = color === 'amber' || color === 'red';
+  return (
+    <li class={daysLeft !== null && daysLeft < 0 ? 'account account-expired' : 'account'}>
+      <div class="account-summary">
+        <DaysLeft daysLeft={daysLeft} color={color} />
+        <div class="account-body">
+          <h3 class="account-name">{name}</h3>
+          {account.label && <p class="account-address">{account.address}</p>}
+          <p class="account-expiry">
+            {expiryLine(row)}
+            {toUpdate && <span class="tag">{t('accountToUpdateTag')}</span>}
+          </p>
+        </div>
+      </div>
+      {toUpdate && <ProgramsChecklist account={account} onTick={(program, done) => onTick(account, program, done)} />}
+      <div class="actions">
+        <button type="button" class={urgent ? 'button-primary' : undefined} aria-label={t('accountRenewFor', name)} onClick={() => onRenew(account)}>
+          {t('actionRenewNow')}
+        </button>
+        <button type="button" class="button-quiet" aria-label={t('accountEditFor', name)} onClick={() => onEdit(account)}>
+          {t('accountEdit')}
+        </button>
+        <button type="button" class="button-quiet" aria-label={t('accountDeleteFor', name)} onClick={() => onDelete(account)}>
+          {t('accountDelete')}
+        </button>
+      </div>
+    </li>
+  );
+}

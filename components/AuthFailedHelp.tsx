@@ -1,0 +1,13 @@
+import { t } from '@/utils/i18n';
+
+/** The question behind most visits: the mail program stopped working. */
+export function AuthFailedHelp() {
+  return (
+    <details class="help">
+      <summary>{t('helpAuthFailedQuestion')}</summary>
+      <p>{t('helpAuthFailedExpired')}</p>
+      <p>{t('helpAuthFailedProtocols')}</p>
+      <p>{t('helpAuthFailedFix')}</p>
+    </details>
+  );
+}

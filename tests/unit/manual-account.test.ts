@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { addDays, localDateTime, localToday } from '@/utils/calendar-date';
+import { saveManualEntry } from '@/utils/manual-account';
+import { reminderKey } from '@/utils/reminder-plan';
+import { getAccount, getFiredReminders, listRenewals, openStore, recordCapture, type StoreDb } from '@/utils/store';
+
+const opened: StoreDb[] = [];
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+});
+
+async function open(): Promise<StoreDb> {
+  const db = await openStore(crypto.randomUUID());
+  opened.push(db);
+  return db;
+}
+
+const NOW = localDateTime('2026-11-23', 12).getTime();
+const TODAY = localToday(new Date(NOW));
+const ADDRESS = 'studio@pec.it';
+
+describe('saveManualEntry', () => {
+  it('adds an account with its label and programs, and nothing yet to update', async () => {
+    const db = await open();
+    const saved = await saveManualEntry(
+      db,
+      undefined,
+      { address: ADDRESS, expiry: addDays(TODAY, 40), label: 'Studio', programs: ['Outlook', ' ', 'Thunderbird'] },
+      NOW,
+    );
+    expect(saved).toMatchObject({ address: ADDRESS, label: 'Studio', source: 'manual', programs: ['Outlook', 'Thunderbird'], programsToUpdate: [] });
+    expect(await getAccount(db, ADDRESS)).toEqual(saved);
+    expect(await listRenewals(db, ADDRESS)).toEqual([]);
+  });
+
+  it('treats a new expiry typed in as a renewal: logged, every program to update', async () => {
+    const db = await open();
+    const first = await saveManualEntry(db, undefined, { address: ADDRESS, expiry: addDays(TODAY, 5), label: '', programs: ['Outlook'] }, NOW);
+    const renewed = await saveManualEntry(
+      db,
+      first,
+      { address: ADDRESS, expiry: addDays(TODAY, 90), label: '', programs: ['Outlook', 'Fatture'] },
+      NOW + 1,
+    );
+    expect(renewed.programsToUpdate).toEqual(['Outlook']);
+    expect((await listRenewals(db, ADDRESS)).map((renewal) => renewal.expiry)).toEqual([addDays(TODAY, 90)]);
+  });
+
+  it('leaves a captured record alone when only the label and programs change', async () => {
+    const db = await open();
+    const { account } = await recordCapture(db, {
+      address: ADDRESS,
+      expiry: addDays(TODAY, 30),
+      capturedAt: NOW - 10,
+      source: 'webmail-dialog',
+      pageUrl: 'https://webmail.pec.it/settings',
+    });
+    const saved = await saveManualEntry(db, account, { address: ADDRESS, expiry: account.expiry!, label: 'Archivio', programs: [] }, NOW);
+    expect(saved).toEqual({ ...account, label: 'Archivio' });
+  });
+
+  it('settles the reminders already past, so the next reconcile shows none of them', async () => {
+    const db = await open();
+    const expiry = addDays(TODAY, 5);
+    await saveManualEntry(db, undefined, { address: ADDRESS, expiry, label: '', programs: [] }, NOW);
+    expect(await getFiredReminders(db)).toEqual(new Set([reminderKey(ADDRESS, expiry, 14), reminderKey(ADDRESS, expiry, 7)]));
+  });
+});

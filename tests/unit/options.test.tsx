@@ -1,0 +1,85 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Options } from '@/components/Options';
+import type { ExtensionPageMessage } from '@/utils/messages';
+import { DEFAULT_SETTINGS, getSettings, listAccounts, openStore, saveAccount, type StoreDb } from '@/utils/store';
+import { button, byLabel, click, mount, type } from './render';
+
+let db: StoreDb;
+let sent: ExtensionPageMessage[];
+
+beforeEach(async () => {
+  db = await openStore(crypto.randomUUID());
+  sent = [];
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: ExtensionPageMessage) => {
+    sent.push(message);
+  }) as typeof fakeBrowser.runtime.sendMessage);
+});
+
+async function options(): Promise<HTMLElement> {
+  const root = await mount(<Options db={db} />);
+  await vi.waitFor(() => byLabel(root, 'Giorni prima della scadenza'));
+  return root;
+}
+
+const status = (root: HTMLElement) => root.querySelector('form [role=status]')?.textContent;
+
+describe('Options', () => {
+  it('refuses offsets that are not numbers, or out of the store’s range, and changes nothing', async () => {
+    const root = await options();
+    const offsets = byLabel(root, 'Giorni prima della scadenza');
+    await type(offsets, '14, sette');
+    await click(button(root, 'Salva'));
+    await vi.waitFor(() => expect(root.querySelector('#offsets-error')?.textContent).toContain('Scrivi solo numeri interi'));
+    expect(offsets.getAttribute('aria-invalid')).toBe('true');
+    expect(status(root)).toBe('Impostazioni non salvate: correggi il campo indicato.');
+
+    await type(offsets, '90, 7');
+    await click(button(root, 'Salva'));
+    await vi.waitFor(() => expect(root.querySelector('#offsets-error')?.textContent).toContain('a 60 giorni prima'));
+    expect(await getSettings(db)).toEqual(DEFAULT_SETTINGS);
+    expect(sent).toEqual([]);
+  });
+
+  it('saves offsets, hour and quiet chip, shows them as stored, and tells the background', async () => {
+    const root = await options();
+    await type(byLabel(root, 'Giorni prima della scadenza'), '1 7, 7 ,30');
+    const hour = byLabel<HTMLSelectElement>(root, 'Ora dei promemoria');
+    hour.value = '18';
+    hour.dispatchEvent(new Event('change', { bubbles: true }));
+    await click(byLabel(root, 'Mostra i giorni rimasti sulle pagine di Aruba'));
+    await click(button(root, 'Salva'));
+    await vi.waitFor(() => expect(status(root)).toBe('Impostazioni salvate.'));
+    expect(byLabel(root, 'Giorni prima della scadenza').value).toBe('30, 7, 1');
+    expect(await getSettings(db)).toMatchObject({ offsets: [30, 7, 1], hour: 18, quietChip: false });
+    expect(sent).toEqual([{ type: 'settings-changed' }]);
+  });
+
+  it('resets everything only after confirmation', async () => {
+    await saveAccount(db, {
+      address: 'mario@pec.it',
+      label: '',
+      expiry: '2027-01-10',
+      capturedAt: 1,
+      source: 'manual',
+      pageUrl: null,
+      programs: [],
+      programsToUpdate: [],
+    });
+    const root = await options();
+    await type(byLabel(root, 'Giorni prima della scadenza'), '5');
+    await click(button(root, 'Cancella tutti i dati…'));
+    expect(root.textContent).toContain('Eliminare tutte le caselle seguite (1)');
+    expect(document.activeElement).toBe(button(root, 'Sì, cancella tutto'));
+    await click(button(root, 'Annulla'));
+    expect(await listAccounts(db)).toHaveLength(1);
+    expect(document.activeElement).toBe(button(root, 'Cancella tutti i dati…'));
+
+    await click(button(root, 'Cancella tutti i dati…'));
+    await click(button(root, 'Sì, cancella tutto'));
+    await vi.waitFor(() => expect(root.textContent).toContain('Tutti i dati sono stati cancellati.'));
+    expect(await listAccounts(db)).toEqual([]);
+    expect(byLabel(root, 'Giorni prima della scadenza').value).toBe('14, 7, 3, 1, 0');
+    expect(sent).toEqual([{ type: 'accounts-changed' }]);
+  });
+});

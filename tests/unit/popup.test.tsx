@@ -1,0 +1,159 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Popup } from '@/components/Popup';
+import { addDays, formatItalianDate, localToday } from '@/utils/calendar-date';
+import type { ExtensionPageMessage } from '@/utils/messages';
+import { getAccount, listAccounts, openStore, saveAccount, type Account, type StoreDb } from '@/utils/store';
+import { button, byLabel, click, mount, type } from './render';
+
+const today = () => localToday(new Date());
+
+function account(address: string, daysLeft: number, overrides: Partial<Account> = {}): Account {
+  const expiry = addDays(today(), daysLeft);
+  return { address, label: '', expiry, capturedAt: 1, source: 'manual', pageUrl: null, programs: [], programsToUpdate: [], ...overrides };
+}
+
+let db: StoreDb;
+let sent: ExtensionPageMessage[];
+let pending: { expiry: string } | null;
+
+beforeEach(async () => {
+  db = await openStore(crypto.randomUUID());
+  sent = [];
+  pending = null;
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: ExtensionPageMessage) => {
+    sent.push(message);
+    if (message.type === 'get-pending-capture') return pending;
+    if (message.type === 'assign-pending-capture') {
+      if (!message.address.includes('@')) return { status: 'invalid-address' };
+      await saveAccount(db, account(message.address.toLowerCase(), 5));
+      return { status: 'recorded' };
+    }
+    return undefined;
+  }) as typeof fakeBrowser.runtime.sendMessage);
+});
+
+async function popup(accounts: Account[] = []): Promise<HTMLElement> {
+  for (const record of accounts) await saveAccount(db, record);
+  const root = await mount(<Popup db={db} />);
+  await vi.waitFor(() => expect(root.querySelector('h2, .empty')).not.toBeNull());
+  return root;
+}
+
+const rowNames = (root: HTMLElement) => [...root.querySelectorAll('.account-name')].map((name) => name.textContent);
+
+describe('Popup', () => {
+  it('renders a hostile name captured from a page as text, never as markup', async () => {
+    const hostile = '<img src=x onerror="globalThis.pwned=1">';
+    const root = await popup([account('ostile@pec.it', 10, { label: hostile, programs: ['<b>Outlook</b>'], programsToUpdate: ['<b>Outlook</b>'] })]);
+    expect(rowNames(root)).toEqual([hostile]);
+    expect(root.querySelector('img, b')).toBeNull();
+    expect(root.textContent).toContain('<b>Outlook</b>');
+    expect((globalThis as { pwned?: number }).pwned).toBeUndefined();
+  });
+
+  it('lists expired accounts first, marked, in the badge colours', async () => {
+    const root = await popup([account('later@pec.it', 40), account('old@pec.it', -2, { label: 'Studio Bianchi' }), account('soon@pec.it', 10)]);
+    expect(rowNames(root)).toEqual(['Studio Bianchi', 'soon@pec.it', 'later@pec.it']);
+    const [expired, soon] = root.querySelectorAll<HTMLElement>('.account');
+    expect(expired?.classList).toContain('account-expired');
+    expect(expired?.textContent).toContain('Scaduta');
+    expect(expired?.textContent).toContain('scaduta da 2 giorni');
+    expect(soon?.querySelector<HTMLElement>('.days-left')?.style.backgroundColor).toMatch(/#b25e00|rgb\(178, 94, 0\)/);
+  });
+
+  it('shows a search box only above eight accounts, and filters by address and label', async () => {
+    const eight = Array.from({ length: 8 }, (_, i) => account(`cliente${i}@pec.it`, 20 + i));
+    const root = await popup(eight);
+    expect(root.querySelector('input[type=search]')).toBeNull();
+
+    const nine = await popup([account('rossi@pec.it', 50, { label: 'Studio Rossi' })]);
+    const search = byLabel(nine, 'Cerca una casella');
+    await type(search, 'studio');
+    expect(rowNames(nine)).toEqual(['Studio Rossi']);
+    await type(search, 'nessuno');
+    expect(nine.textContent).toContain('Nessuna casella corrisponde alla ricerca.');
+  });
+
+  it('checks a manual entry before saving, then saves it and tells the background', async () => {
+    const root = await popup();
+    await click(button(root, 'Ho già una password: inserisci la scadenza'));
+    expect(document.activeElement).toBe(byLabel(root, 'Indirizzo PEC'));
+
+    await type(byLabel(root, 'Indirizzo PEC'), 'mario');
+    await type(byLabel(root, 'Scadenza della password per programmi di posta'), addDays(today(), -400));
+    await click(button(root, 'Salva'));
+    const expiry = byLabel(root, 'Scadenza della password per programmi di posta');
+    expect(expiry.getAttribute('aria-invalid')).toBe('true');
+    expect(expiry.getAttribute('aria-describedby')).toBe('account-expiry-hint account-expiry-error');
+    expect(root.querySelector('#account-expiry-error')?.textContent).toContain('passata da più di un anno');
+    await vi.waitFor(() => expect(document.activeElement).toBe(expiry));
+    // "mario" is a multi-user account id: a valid address.
+    expect(byLabel(root, 'Indirizzo PEC').hasAttribute('aria-invalid')).toBe(false);
+
+    await type(byLabel(root, 'Scadenza della password per programmi di posta'), addDays(today(), 30));
+    await type(byLabel<HTMLTextAreaElement>(root, 'Programmi che usano questa password'), 'Outlook\n\nThunderbird');
+    await click(button(root, 'Salva'));
+    await vi.waitFor(() => expect(rowNames(root)).toEqual(['mario']));
+    expect(await getAccount(db, 'mario')).toMatchObject({ expiry: addDays(today(), 30), programs: ['Outlook', 'Thunderbird'] });
+    expect(sent).toContainEqual({ type: 'accounts-changed' });
+  });
+
+  it('refuses to add an address already in the list', async () => {
+    const root = await popup([account('mario@pec.it', 30)]);
+    await click(button(root, 'Aggiungi casella'));
+    await type(byLabel(root, 'Indirizzo PEC'), 'MARIO@pec.it');
+    await type(byLabel(root, 'Scadenza della password per programmi di posta'), addDays(today(), 60));
+    await click(button(root, 'Salva'));
+    expect(root.querySelector('#account-address-error')?.textContent).toContain('già nell');
+  });
+
+  it('deletes with undo', async () => {
+    const root = await popup([account('mario@pec.it', 30, { programs: ['Outlook'] })]);
+    await click(button(root, 'Elimina mario@pec.it'));
+    await vi.waitFor(() => expect(rowNames(root)).toEqual([]));
+    expect(root.querySelector('[role=status]')?.textContent).toContain('Casella mario@pec.it eliminata.');
+    expect(document.activeElement).toBe(button(root, 'Annulla'));
+
+    await click(button(root, 'Annulla'));
+    await vi.waitFor(() => expect(rowNames(root)).toEqual(['mario@pec.it']));
+    expect(await getAccount(db, 'mario@pec.it')).toMatchObject({ programs: ['Outlook'] });
+    expect(sent.filter((message) => message.type === 'accounts-changed')).toHaveLength(2);
+  });
+
+  it('ticks off the programs still waiting for the new password', async () => {
+    const root = await popup([account('mario@pec.it', 90, { programs: ['Outlook', 'Fatture'], programsToUpdate: ['Outlook', 'Fatture'] })]);
+    expect(root.querySelector('.tag')?.textContent).toBe('da aggiornare');
+    await click(byLabel(root, 'Outlook'));
+    await vi.waitFor(async () => expect((await getAccount(db, 'mario@pec.it'))?.programsToUpdate).toEqual(['Fatture']));
+    await click(byLabel(root, 'Fatture'));
+    await vi.waitFor(() => expect(root.querySelector('.tag')).toBeNull());
+    expect(root.querySelector('.checklist')).toBeNull();
+  });
+
+  it('asks whose a pending expiry is, and records it for the answer', async () => {
+    pending = { expiry: addDays(today(), 5) };
+    const root = await popup([account('studio@pec.it', 60)]);
+    const question = `Di quale casella è la scadenza ${formatItalianDate(pending.expiry)}?`;
+    await vi.waitFor(() => byLabel(root, question));
+    expect([...root.querySelectorAll('#pending-known option')].map((option) => option.getAttribute('value'))).toEqual(['studio@pec.it']);
+
+    await type(byLabel(root, question), 'nessuno');
+    await click(button(root, 'Salva'));
+    await vi.waitFor(() => expect(root.querySelector('#pending-address-error')?.textContent).toContain('Non è un indirizzo PEC valido'));
+
+    await type(byLabel(root, question), 'Fatture@PEC.it');
+    await click(button(root, 'Salva'));
+    await vi.waitFor(() => expect(root.querySelector('.pending')).toBeNull());
+    expect((await listAccounts(db)).map((record) => record.address).sort()).toEqual(['fatture@pec.it', 'studio@pec.it']);
+    expect(rowNames(root)).toContain('fatture@pec.it');
+  });
+
+  it('opens the guided renewal from "Rinnova ora" and closes', async () => {
+    const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
+    const root = await popup([account('mario@pec.it', 2)]);
+    await click(button(root, 'Rinnova ora mario@pec.it'));
+    await vi.waitFor(() => expect(close).toHaveBeenCalled());
+    expect(sent).toContainEqual({ type: 'start-renewal', address: 'mario@pec.it' });
+  });
+});
