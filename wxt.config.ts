@@ -11,6 +11,8 @@ const EXTENSION_PAGES_CSP =
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Every module says where its names come from; no globals generated from utils/ and components/.
+  imports: false,
   vite: () => ({ plugins: [preact()] }),
   // The Firefox sources zip is for reviewers: the code, not what the tests and demo leave behind.
   zip: { excludeSources: ['test-results/**', 'reports/**', 'demo-output/**', 'bench/out/**', 'docs/**'] },

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n';
 
 /** Where a first-time user starts: the WebMail, where the guide takes over. */

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { accountRows } from '@/utils/account-rows';
 import { localToday } from '@/utils/calendar-date';

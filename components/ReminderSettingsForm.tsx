@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { t, type MessageKey } from '@/utils/i18n';
+import { t } from '@/utils/i18n';
 import { formatOffsets, parseOffsetsText } from '@/utils/offsets-text';
-import { StoreValidationError, type Settings } from '@/utils/store';
+import { MAX_OFFSET_DAYS, StoreValidationError, type Settings } from '@/utils/store';
 import { described, Field } from './Field';
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
@@ -16,15 +16,15 @@ export interface ReminderSettingsFormProps {
 
 type Outcome =
   | { kind: 'saved' }
-  | { kind: 'invalid'; field: 'offsets' | 'hour'; error: MessageKey }
+  | { kind: 'invalid'; field: 'offsets' | 'hour'; error: string }
   | { kind: 'failed' }
   | null;
 
 /** The store's refusals this form can cause, as the field and message to show. */
 function invalidOutcome(error: unknown): Outcome {
   if (!(error instanceof StoreValidationError)) return { kind: 'failed' };
-  if (error.code === 'invalid-offsets') return { kind: 'invalid', field: 'offsets', error: 'optionsErrorOffsetsRange' };
-  if (error.code === 'invalid-hour') return { kind: 'invalid', field: 'hour', error: 'optionsErrorHour' };
+  if (error.code === 'invalid-offsets') return { kind: 'invalid', field: 'offsets', error: t('optionsErrorOffsetsRange', String(MAX_OFFSET_DAYS)) };
+  if (error.code === 'invalid-hour') return { kind: 'invalid', field: 'hour', error: t('optionsErrorHour') };
   return { kind: 'failed' };
 }
 
@@ -44,7 +44,7 @@ export function ReminderSettingsForm({ settings, onSave }: ReminderSettingsFormP
   async function submit(event: Event) {
     event.preventDefault();
     const parsed = parseOffsetsText(offsets);
-    if (parsed === null) return setOutcome({ kind: 'invalid', field: 'offsets', error: 'optionsErrorOffsetsFormat' });
+    if (parsed === null) return setOutcome({ kind: 'invalid', field: 'offsets', error: t('optionsErrorOffsetsFormat') });
     try {
       const saved = await onSave({ offsets: parsed, hour, quietChip });
       // Shown as stored: deduplicated, largest first.
@@ -55,7 +55,7 @@ export function ReminderSettingsForm({ settings, onSave }: ReminderSettingsFormP
     }
   }
 
-  const errorFor = (field: 'offsets' | 'hour') => (outcome?.kind === 'invalid' && outcome.field === field ? t(outcome.error) : null);
+  const errorFor = (field: 'offsets' | 'hour') => (outcome?.kind === 'invalid' && outcome.field === field ? outcome.error : null);
   const offsetsHint = t('optionsOffsetsHint');
   const offsetsError = errorFor('offsets');
   const hourError = errorFor('hour');

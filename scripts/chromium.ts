@@ -12,6 +12,9 @@ export const QUIET_CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // Nothing may reach the network: a request that escapes the tests' routing (a tab the
+  // extension opens before the route is attached) fails here instead of going out.
+  '--host-resolver-rules=MAP * ~NOTFOUND',
 ];
 
 /** Returns a message naming the install command when Chromium is missing, else null. */

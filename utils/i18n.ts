@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import type messages from '../public/_locales/it/messages.json';
 
 /** A key of the Italian (default) locale file: a typo in a key is a type error. */

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import type { ExtensionPageMessage } from './messages';
 
 /** Extension pages talk to the background only through the typed messages of messages.ts. */

@@ -310,7 +310,7 @@ export async function getSettings(db: StoreDb): Promise<Settings> {
   return withDefaults(await db.get('settings', SETTINGS_KEY));
 }
 
-const MAX_OFFSET_DAYS = 60;
+export const MAX_OFFSET_DAYS = 60;
 
 const LANGUAGES: readonly Settings['language'][] = ['auto', 'it', 'en'];
 

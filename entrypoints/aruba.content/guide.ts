@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { ARUBA_STATES, pathLength, type ArubaStep } from '@/utils/aruba-steps';
 import { captureMessage } from '@/utils/capture-message';
 import { daysLeftPhrase } from '@/utils/days-left-phrase';

@@ -1,3 +1,4 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ARUBA_MATCH_PATTERNS } from '@/utils/aruba-hosts';
 import { Guide } from './guide';
 

@@ -1,8 +1,9 @@
+import { browser } from 'wxt/browser';
 import { localToday } from '@/utils/calendar-date';
 import { parseExpiryDate } from '@/utils/expiry-date';
 import type { CaptureResult, ExpirySeen } from '@/utils/messages';
-import { planReminders } from '@/utils/reminder-plan';
-import { getSettings, markRemindersFired, normalizeAddress, recordCapture, type Capture } from '@/utils/store';
+import { settlePastReminders } from '@/utils/settle-reminders';
+import { getSettings, normalizeAddress, recordCapture, type Capture } from '@/utils/store';
 import { reconcile } from './reminders';
 import { finishRenewal } from './renewal';
 import { store } from './store-access';
@@ -47,13 +48,10 @@ async function record(address: string, capture: PendingCapture): Promise<Capture
     return { status: 'store-unavailable' };
   }
   await recordCapture(db, { address, ...capture });
-  const settings = await getSettings(db);
-  // Reminders already past when the date is first seen were never due: the user is looking
-  // at the date right now, so they are settled without a notification.
-  const settled = planReminders([{ address, expiry: capture.expiry }], settings).filter((r) => r.when <= capture.capturedAt);
-  await markRemindersFired(db, settled.map((r) => r.key), capture.capturedAt);
+  // The user is looking at the date right now: reminders already past were never due.
+  await settlePastReminders(db, { address, expiry: capture.expiry }, capture.capturedAt);
   await reconcile(new Date(capture.capturedAt));
-  const { offsets } = settings;
+  const { offsets } = await getSettings(db);
   return { status: 'recorded', address, expiry: capture.expiry, offsets };
 }
 

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { localToday } from '@/utils/calendar-date';
 import { decideGuideMode } from '@/utils/guide-mode';
 import type { GuideMode } from '@/utils/messages';

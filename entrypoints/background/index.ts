@@ -1,3 +1,5 @@
+import { defineBackground } from 'wxt/utils/define-background';
+import { browser } from 'wxt/browser';
 import { parseMessage, type Message } from '@/utils/messages';
 import { assignPendingCapture, getPendingCapture, handleExpirySeen } from './capture';
 import { dismissGuideInTab, guideModeFor } from './guide-mode';

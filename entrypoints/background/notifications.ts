@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { daysBetween, formatItalianDate, localToday, type IsoDate } from '@/utils/calendar-date';
 import { daysLeftPhrase } from '@/utils/days-left-phrase';
 import { t } from '@/utils/i18n';

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { nextLocalMidnight } from '@/utils/calendar-date';
 import {
   parseReminderKey,

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 /** Where a renewal starts today: Gestione account PEC (aruba-ui.md). */
 export const RENEWAL_URL = 'https://account.aruba.it/pec';
 

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 type ToolbarAction = typeof browser.action;
 
 /** Chrome MV3 has `action`; Firefox MV2 only `browserAction`, with the same badge methods. */
