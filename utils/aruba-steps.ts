@@ -311,3 +311,30 @@ export function matchesUrl(patterns: readonly UrlPattern[], url: URL): boolean {
   const host = url.hostname.toLowerCase();
   return url.protocol === 'https:' && patterns.some((pattern) => pattern.host === host && (!pattern.path || pattern.path.test(url.pathname)));
 }
+
+/**
+ * Words Aruba may swap in a redesign: a label that matches a step's once these are counted as
+ * equal is offered as "Forse è questo?", never highlighted as sure.
+ */
+export const SYNONYMS: readonly (readonly string[])[] = [
+  ['genera', 'crea', 'nuova'],
+  ['generate', 'create', 'new'],
+  ['gestisci', 'gestione', 'modifica'],
+  ['manage', 'management', 'edit'],
+  ['attiva', 'abilita'],
+  ['activate', 'enable'],
+  ['programmi', 'client', 'app'],
+  ['programs', 'clients', 'apps'],
+  ['impostazioni', 'preferenze'],
+  ['settings', 'preferences'],
+];
+
+/**
+ * The step a user on this page most likely looks for when none is found: the earliest one the
+ * page can show (Gestione account first on a tie, as in PATHS).
+ */
+export function expectedStep(url: URL): ArubaStep | null {
+  const candidates = ARUBA_STEPS.filter((step) => matchesUrl(step.where, url));
+  candidates.sort((a, b) => a.ordinal - b.ordinal || PATHS.indexOf(a.path) - PATHS.indexOf(b.path));
+  return candidates[0] ?? null;
+}

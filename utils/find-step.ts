@@ -6,6 +6,7 @@ import {
   EXPIRY_LABELS,
   MAILBOX_PASSWORD_EXPIRY_LABELS,
   PATHS,
+  SYNONYMS,
   labelsIn,
   matchesUrl,
   type ArubaPath,
@@ -467,4 +468,39 @@ export function readAccountName(root: SearchRoot): string | null {
     }
   }
   return null;
+}
+
+/** Canonical word for each synonym, so "crea" and "genera" compare equal. */
+const CANONICAL = new Map(SYNONYMS.flatMap((group) => group.map((word) => [word, group[0]!] as const)));
+
+function wordsOf(label: string): string[] {
+  return withoutGlyphs(label)
+    .split(' ')
+    .filter(Boolean)
+    .map((word) => CANONICAL.get(word) ?? word);
+}
+
+/** Same words but for synonyms, or but for one word of a label of three or more. */
+function nearlyEqual(label: string, wanted: string): boolean {
+  const have = wordsOf(label);
+  const want = wordsOf(wanted);
+  if (have.length !== want.length) return false;
+  const differing = have.filter((word, index) => word !== want[index]).length;
+  return differing === 0 || (differing === 1 && want.length >= 3);
+}
+
+/**
+ * When a step's label is nowhere on the page, the one clickable whose label nearly matches
+ * (a synonym such as «Crea» for «Genera», or all words but one): offered to the user as a
+ * guess, never highlighted as the step. Null when none, or more than one, is that close.
+ */
+export function findNearMiss(root: SearchRoot, step: ArubaStep): Element | null {
+  const wanted = labelsIn(step.labels).map(normalizeLabel);
+  const close = innermost(
+    clickablesIn(root)
+      .filter((clickable) => step.roles.includes(clickable.role) && wanted.some((label) => nearlyEqual(clickable.label, label)))
+      .map((clickable) => clickable.element)
+      .filter(isRendered),
+  );
+  return close.length === 1 ? close[0]! : null;
 }

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { ARUBA_STATES, pathLength, type ArubaStep } from '@/utils/aruba-steps';
+import { ARUBA_STATES, expectedStep, pathLength, type ArubaStep } from '@/utils/aruba-steps';
 import { captureMessage } from '@/utils/capture-message';
 import { daysLeftPhrase } from '@/utils/days-left-phrase';
-import { accessibleLabel, detectPageState, readAccountName, readExpiryText, type PageState } from '@/utils/find-step';
+import { accessibleLabel, detectPageState, findNearMiss, readAccountName, readExpiryText, type PageState } from '@/utils/find-step';
 import { t } from '@/utils/i18n';
 import type { CaptureResult, ContentMessage, ExpirySeen, GuideMode } from '@/utils/messages';
 import { Overlay, type GuideCard } from './overlay';
@@ -12,6 +12,8 @@ import { watchPage } from './page-watch';
 export const HIGHLIGHT_ATTRIBUTE = 'data-pec-highlight';
 
 const LABEL_MAX = 60;
+/** Late-rendering pages (the new WebMail draws itself after a second) get this long first. */
+const NOT_FOUND_AFTER_MS = 4000;
 
 function send<T>(message: ContentMessage): Promise<T> {
   return browser.runtime.sendMessage(message) as Promise<T>;
@@ -46,6 +48,9 @@ export class Guide {
   private reportedExpiry: string | null = null;
   private chipClosed = false;
   private chipText = '';
+  private shownTarget: Element | null = null;
+  private notFoundSince: number | null = null;
+  private recheck: ReturnType<typeof setTimeout> | undefined;
   private dismissed = false;
   private readonly overlay = new Overlay(() => this.dismiss());
 
@@ -79,7 +84,8 @@ export class Guide {
   }
 
   private guide(state: PageState | null): void {
-    if (!state) return this.clear();
+    if (!state) return this.guideWithoutTarget();
+    this.notFoundSince = null;
     if ('state' in state) {
       const definition = ARUBA_STATES.find((s) => s.id === state.state)!;
       this.highlight(null, null);
@@ -94,12 +100,42 @@ export class Guide {
     this.show(`step:${state.step.id}`, state.target, stepCard(state.step, state.target));
   }
 
-  private show(key: string, target: Element | null, card: GuideCard): void {
+  /**
+   * Nothing to click found: give the page a few seconds (it may still be rendering), then say in
+   * words what to look for, offering a near match as a guess. Aruba's next redesign must leave
+   * the user with directions, not silence.
+   */
+  private guideWithoutTarget(): void {
+    this.notFoundSince ??= performance.now();
+    const waited = performance.now() - this.notFoundSince;
+    const step = expectedStep(new URL(location.href));
+    if (waited < NOT_FOUND_AFTER_MS || !step) {
+      this.clear();
+      if (step) this.recheck ??= setTimeout(() => {
+        this.recheck = undefined;
+        this.update();
+      }, NOT_FOUND_AFTER_MS - waited);
+      return;
+    }
+    this.highlight(null, null);
+    const label = step.labels[document.documentElement.lang.startsWith('en') ? 'en' : 'it'][0]!;
+    const instruction = t(step.messages[0]!, label);
+    const stepLine = t('stepOf', [String(step.ordinal), String(pathLength(step.path))]);
+    const guess = findNearMiss(document, step);
+    if (guess) {
+      const text = t('guideMaybe', accessibleLabel(guess).slice(0, LABEL_MAX));
+      return this.show(`maybe:${step.id}`, guess, { stepLine, text, hint: instruction, dismissLabel: t('guideDismiss') }, true);
+    }
+    this.show(`missing:${step.id}`, null, { stepLine, text: instruction, hint: t('guideNotFoundHint'), dismissLabel: t('guideDismiss') });
+  }
+
+  private show(key: string, target: Element | null, card: GuideCard, tentative = false): void {
     const identity = `${key}|${card.hint ?? ''}`;
     // Same step, same element: the page may have moved it, so only the position is redone.
-    if (identity === this.shown && target === this.highlighted) return this.overlay.follow();
+    if (identity === this.shown && target === this.shownTarget) return this.overlay.follow();
     this.shown = identity;
-    this.overlay.showGuide(target, card);
+    this.shownTarget = target;
+    this.overlay.showGuide(target, card, tentative);
   }
 
   private highlight(target: Element | null, stepId: string | null): void {
@@ -116,6 +152,7 @@ export class Guide {
   private clear(): void {
     this.highlight(null, null);
     this.shown = '';
+    this.shownTarget = null;
     this.overlay.hideGuide();
   }
 
@@ -161,6 +198,7 @@ export class Guide {
   }
 
   private end(): void {
+    clearTimeout(this.recheck);
     this.clear();
     this.overlay.destroy();
   }

@@ -9,6 +9,7 @@ export const OVERLAY_CSS = `
 .ring { position: fixed; border: 3px solid #f2a900; border-radius: 6px; pointer-events: none;
   box-shadow: 0 0 0 4px rgba(11, 92, 173, .55), 0 0 0 9999px rgba(0, 0, 0, .18);
   animation: pulse 1.6s ease-in-out infinite; }
+.ring.tentative { border-style: dashed; animation: none; }
 @keyframes pulse { 50% { border-color: #0b5cad; } }
 .card { position: fixed; max-width: 320px; pointer-events: auto; background: #fff; border-radius: 8px;
   border: 1px solid #0b5cad; box-shadow: 0 4px 18px rgba(0,0,0,.25); padding: 10px 12px; }

@@ -58,8 +58,10 @@ export class Overlay {
     if (!this.host.isConnected) document.documentElement.append(this.host);
   }
 
-  showGuide(target: Element | null, card: GuideCard): void {
+  /** `tentative`: a guess at the element, drawn with a dashed ring. */
+  showGuide(target: Element | null, card: GuideCard, tentative = false): void {
     this.mount();
+    this.ring.classList.toggle('tentative', tentative);
     if (target !== this.target) this.watchTarget(target);
     this.card?.remove();
     this.card = buildCard(card, this.onDismiss);
