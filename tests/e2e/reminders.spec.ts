@@ -40,3 +40,25 @@ test('a reminder alarm that comes due shows a notification with the account, dat
   const notifications = () => extension.serviceWorker.evaluate(() => chrome.notifications.getAll());
   await expect.poll(async () => Object.keys(await notifications())).toEqual([`notify|mario.rossi@pec.it|${expiry}`]);
 });
+
+test('two Aruba tabs capturing at once leave one record per mailbox, and the badge follows it', async ({ extension }) => {
+  const [a, b] = await Promise.all([extension.context.newPage(), extension.context.newPage()]);
+  await Promise.all([a.goto('https://gestionemail.pec.it/sicurezza-e-password'), b.goto('https://account.aruba.it/pec?stato=in-scadenza#/password-programmi')]);
+  await expect(guideChip(a)).toContainText('Scadenza registrata');
+  await expect(guideChip(b)).toContainText('Scadenza registrata');
+  const accounts = await extension.serviceWorker.evaluate(
+    () =>
+      new Promise<{ address: string; expiry: string; capturedAt: number }[]>((resolve) => {
+        const open = indexedDB.open('pec-password-assistant');
+        open.onsuccess = () => {
+          const request = open.result.transaction('accounts').objectStore('accounts').getAll();
+          request.onsuccess = () => resolve(request.result);
+        };
+      }),
+  );
+  expect(accounts).toHaveLength(1);
+  const renewals = [CURRENT_EXPIRY(), addDays('2026-11-28', fixtureDayShift())];
+  expect(renewals).toContain(accounts[0]!.expiry);
+  const days = String(daysBetween(localToday(new Date()), accounts[0]!.expiry));
+  await expect.poll(() => badgeText(extension.serviceWorker)).toBe(accounts[0]!.expiry < localToday(new Date()) ? '!' : days);
+});
