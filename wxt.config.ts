@@ -21,7 +21,8 @@ export default defineConfig({
     short_name: '__MSG_extShortName__',
     description: '__MSG_extDescription__',
     default_locale: 'it',
-    permissions: ['alarms', 'notifications', 'storage'],
+    // scripting: the popup's "Segnala questa pagina" reads the active Aruba tab's outline on demand.
+    permissions: ['alarms', 'notifications', 'scripting', 'storage'],
     host_permissions: ARUBA_MATCH_PATTERNS,
     ...(mode === 'production'
       ? {

@@ -1,7 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
+import { applyLanguage } from '@/utils/catalog';
 import { t } from '@/utils/i18n';
+import { localizeDocument } from '@/utils/localize-document';
 import { sendToBackground } from '@/utils/send-to-background';
 import { clearAll, getSettings, listAccounts, saveSettings, type Settings, type StoreDb } from '@/utils/store';
+import { ExportData } from './ExportData';
+import { ImportBackup } from './ImportBackup';
+import { LanguageSettings } from './LanguageSettings';
 import { ReminderSettingsForm, type ReminderFormValues } from './ReminderSettingsForm';
 import { ResetEverything } from './ResetEverything';
 
@@ -9,11 +14,14 @@ import { ResetEverything } from './ResetEverything';
 export function Options({ db }: { db: StoreDb }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [accountCount, setAccountCount] = useState(0);
-  // A reset gives the settings form fresh state: it must show the defaults, not what was typed.
+  // A reset or an import gives the settings forms fresh state: they must show what is stored now.
   const [generation, setGeneration] = useState(0);
 
+  /** Re-reads the store; the page follows a language that a reset or an import changed. */
   async function load() {
     const [stored, accounts] = await Promise.all([getSettings(db), listAccounts(db)]);
+    applyLanguage(stored.language);
+    localizeDocument(document, 'optionsTitle');
     setSettings(stored);
     setAccountCount(accounts.length);
   }
@@ -26,11 +34,22 @@ export function Options({ db }: { db: StoreDb }) {
     return saved;
   }
 
-  async function reset() {
-    await clearAll(db);
+  async function saveLanguage(language: Settings['language']) {
+    await saveSettings(db, { language });
+    await load();
+    await sendToBackground({ type: 'settings-changed' });
+  }
+
+  /** After a reset or an import: fresh forms, and the background re-plans badge and reminders. */
+  async function reload() {
     await sendToBackground({ type: 'accounts-changed' });
     await load();
     setGeneration((n) => n + 1);
+  }
+
+  async function reset() {
+    await clearAll(db);
+    await reload();
   }
 
   return (
@@ -39,7 +58,10 @@ export function Options({ db }: { db: StoreDb }) {
       <p class="muted">{t('optionsIntro')}</p>
       {settings && (
         <>
-          <ReminderSettingsForm key={generation} settings={settings} onSave={save} />
+          <ReminderSettingsForm key={`reminders-${generation}`} settings={settings} onSave={save} />
+          <LanguageSettings key={`language-${generation}`} language={settings.language} onSave={saveLanguage} />
+          <ExportData db={db} />
+          <ImportBackup db={db} onImported={reload} />
           <ResetEverything accountCount={accountCount} onReset={reset} />
         </>
       )}

@@ -13,6 +13,7 @@ import { AccountList } from './AccountList';
 import { AuthFailedHelp } from './AuthFailedHelp';
 import { EmptyState } from './EmptyState';
 import { PendingCapture } from './PendingCapture';
+import { ReportPage } from './ReportPage';
 import { SettingsIcon } from './SettingsIcon';
 import { UndoDelete } from './UndoDelete';
 
@@ -126,6 +127,7 @@ export function Popup({ db }: { db: StoreDb }) {
       )}
       {deleted && <UndoDelete account={deleted} onUndo={() => void undo(deleted)} />}
       <AuthFailedHelp />
+      <ReportPage />
     </main>
   );
 }

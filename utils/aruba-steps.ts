@@ -338,3 +338,21 @@ export function expectedStep(url: URL): ArubaStep | null {
   candidates.sort((a, b) => a.ordinal - b.ordinal || PATHS.indexOf(a.path) - PATHS.indexOf(b.path));
   return candidates[0] ?? null;
 }
+
+/** The longest word of each label, lower case with accents kept, as a page writes it. */
+function anchorWords(labels: readonly string[]): string[] {
+  return [...new Set(labels.map((label) => label.toLowerCase().split(' ').reduce((a, b) => (b.length > a.length ? b : a))))];
+}
+
+/** A clickable can carry a step's label only if its raw text has one of these words. */
+export const STEP_ANCHORS = anchorWords(ARUBA_STEPS.flatMap((step) => labelsIn(step.labels)));
+
+/**
+ * A change to the page can matter to the guide only if the text it adds, removes or restyles has
+ * one of these words: a step's label, a state's title or phrase. The rest of a busy inbox's
+ * changes are not looked at.
+ */
+export const WATCH_WORDS = anchorWords([
+  ...ARUBA_STEPS.flatMap((step) => labelsIn(step.labels)),
+  ...ARUBA_STATES.flatMap((state) => [...labelsIn(state.titles ?? { it: [], en: [] }), ...labelsIn(state.phrases ?? { it: [], en: [] })]),
+]);

@@ -6,6 +6,7 @@ import {
   EXPIRY_LABELS,
   MAILBOX_PASSWORD_EXPIRY_LABELS,
   PATHS,
+  STEP_ANCHORS,
   SYNONYMS,
   labelsIn,
   matchesUrl,
@@ -44,7 +45,7 @@ const DOCUMENT_FRAGMENT_NODE = 11;
 const CLICKABLE = 'a, button, [role=button], [role=link], [role=menuitem], [role=tab], input[type=button], input[type=submit]';
 const CLICK_ROLES: readonly string[] = ['link', 'button', 'menuitem', 'tab'] satisfies ClickRole[];
 const DIALOGS = '[role=dialog], [role=alertdialog], dialog, [aria-modal=true]';
-const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role=heading]';
+export const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role=heading]';
 // Where Aruba shows the mailbox: header, user menu and its button, page headings. Not the message
 // list, whose senders' addresses are other people's.
 const ACCOUNT_PLACES = `header, [role=banner], [aria-haspopup], [role=menu], ${HEADINGS}`;
@@ -101,8 +102,16 @@ function composedContains(ancestor: Element, node: Node): boolean {
   return false;
 }
 
+/**
+ * Shadow roots found in this turn of the event loop, per root. Finding them walks every element
+ * of the page, and one look at a page asks for them many times: the walk is done once a turn.
+ */
+let scopesThisTurn: Map<SearchRoot, SearchRoot[]> | null = null;
+
 /** The root itself and every open shadow root under it, however deep. */
 function scopesOf(root: SearchRoot): SearchRoot[] {
+  const known = scopesThisTurn?.get(root);
+  if (known) return known;
   const scopes: SearchRoot[] = [root];
   if ('shadowRoot' in root && root.shadowRoot) scopes.push(root.shadowRoot);
   for (let index = 0; index < scopes.length; index++) {
@@ -110,10 +119,15 @@ function scopesOf(root: SearchRoot): SearchRoot[] {
       if (element.shadowRoot) scopes.push(element.shadowRoot);
     }
   }
+  if (!scopesThisTurn) {
+    scopesThisTurn = new Map();
+    queueMicrotask(() => (scopesThisTurn = null));
+  }
+  scopesThisTurn.set(root, scopes);
   return scopes;
 }
 
-function queryAll(root: SearchRoot, selector: string): Element[] {
+export function queryAll(root: SearchRoot, selector: string): Element[] {
   return scopesOf(root).flatMap((scope) => [...scope.querySelectorAll(selector)]);
 }
 
@@ -196,16 +210,17 @@ export function accessibleLabel(element: Element): string {
     }).join(' '));
     if (text) return text;
   }
-  if (element.localName === 'input') {
-    // Only a button's value is its label; any other input's value is what the user typed.
-    const type = (element.getAttribute('type') ?? '').toLowerCase();
-    const buttonText = type === 'button' || type === 'submit' ? collapse(element.getAttribute('value') ?? '') : '';
-    return buttonText || collapse(element.getAttribute('title') ?? '');
-  }
+  if (element.localName === 'input') return buttonInputLabel(element) || collapse(element.getAttribute('title') ?? '');
   return visibleText(element) || collapse(element.getAttribute('title') ?? '');
 }
 
-interface Clickable {
+/** Only a button's value is its label; any other input's value is what the user typed. */
+function buttonInputLabel(element: Element): string {
+  const type = (element.getAttribute('type') ?? '').toLowerCase();
+  return type === 'button' || type === 'submit' ? collapse(element.getAttribute('value') ?? '') : '';
+}
+
+export interface Clickable {
   element: Element;
   role: ClickRole;
   label: string;
@@ -222,10 +237,26 @@ function isEnabled(element: Element): boolean {
   return !element.hasAttribute('disabled') && element.getAttribute('aria-disabled') !== 'true';
 }
 
-/** Every enabled clickable with its normalized label; visibility is checked later, on matches only. */
-function clickablesIn(root: SearchRoot): Clickable[] {
+/**
+ * Could this element carry one of the labels? Its raw text must contain the label's longest
+ * word; a label from elsewhere (aria-labelledby, a slot, the user menu's initial) is always
+ * looked at. Cheap enough for the thousands of links of a full inbox, where computing every
+ * accessible label is not.
+ */
+function mayCarry(element: Element, anchors: readonly string[]): boolean {
+  if (element.hasAttribute('aria-labelledby') || element.hasAttribute('aria-haspopup') || element.querySelector('slot')) return true;
+  const raw = `${element.getAttribute('aria-label') ?? ''} ${element.getAttribute('title') ?? ''} ${buttonInputLabel(element)} ${element.textContent ?? ''}`.toLowerCase();
+  return anchors.some((anchor) => raw.includes(anchor));
+}
+
+/**
+ * Every enabled clickable with its normalized label; visibility is checked later, on matches
+ * only. With `anchors`, only those that may carry a label with one of these words.
+ */
+export function clickablesIn(root: SearchRoot, anchors?: readonly string[]): Clickable[] {
   const clickables: Clickable[] = [];
   for (const element of queryAll(root, CLICKABLE)) {
+    if (anchors && !mayCarry(element, anchors)) continue;
     const role = roleOf(element);
     if (role && isEnabled(element)) clickables.push({ element, role, label: normalizeLabel(accessibleLabel(element)) });
   }
@@ -233,7 +264,7 @@ function clickablesIn(root: SearchRoot): Clickable[] {
 }
 
 /** Drops every element that contains another: the innermost one is the real control. */
-function innermost(elements: Element[]): Element[] {
+export function innermost(elements: Element[]): Element[] {
   return elements.filter((element) => !elements.some((other) => other !== element && composedContains(element, other)));
 }
 
@@ -290,7 +321,7 @@ function matchStep(root: SearchRoot, clickables: Clickable[], step: ArubaStep, l
  * one language; without it both are tried.
  */
 export function findStepTarget(root: SearchRoot, step: ArubaStep, lang?: Lang): FindResult {
-  return matchStep(root, clickablesIn(root), step, lang);
+  return matchStep(root, clickablesIn(root, STEP_ANCHORS), step, lang);
 }
 
 /** The innermost rendered element whose visible text has one of the phrases. */
@@ -300,8 +331,12 @@ function findPhrase(root: SearchRoot, phrases: readonly string[]): Element | nul
     const text = normalizeLabel(visibleText(node));
     return wanted.some((phrase) => text.includes(phrase));
   };
-  // One look at the whole page first: the walk below is only for the pages that have it.
-  if (!has('documentElement' in root ? root.documentElement : root)) return null;
+  // One look at the whole page first: the walk below is only for the pages that have it. The
+  // raw text (cheap) must have every word of a phrase before the visible text (not cheap) is read.
+  const page = 'documentElement' in root ? root.documentElement : root;
+  const raw = scopesOf(root).map((scope) => ('documentElement' in scope ? scope.documentElement : scope).textContent ?? '').join(' ').toLowerCase();
+  if (!phrases.some((phrase) => phrase.toLowerCase().split(' ').every((word) => raw.includes(word)))) return null;
+  if (!has(page)) return null;
   return innermost(queryAll(root, '*').filter(has)).find(isRendered) ?? null;
 }
 
@@ -361,7 +396,7 @@ export function detectPageState(root: SearchRoot, url: string | URL): PageState 
     const scope = detectState(root, state);
     if (scope) return { state: state.id, scope };
   }
-  const clickables = clickablesIn(root);
+  const clickables = clickablesIn(root, STEP_ANCHORS);
   let best: { step: ArubaStep; result: FindResult } | null = null;
   for (const path of PATHS) {
     // Furthest first; the sort is stable, so alternatives keep the table's order.

@@ -1,5 +1,6 @@
 import type { IsoDate } from './calendar-date';
 import type { ExpiryRejection } from './expiry-date';
+import type { Language } from './i18n';
 import type { CaptureSource } from './store';
 
 /*
@@ -15,6 +16,9 @@ export type GuideMode =
   | { mode: 'guide'; reason: 'no-expiry' | 'due' | 'renewal-started' }
   | { mode: 'chip'; expiry: IsoDate; daysLeft: number }
   | { mode: 'quiet' };
+
+/** The background's answer to guide-mode, with the language chosen in the options ('auto' resolved). */
+export type GuideModeAnswer = GuideMode & { language: Language };
 
 /** Content script → background: the expiry text shown for the password for mail programs. */
 export type ExpirySeen = {
@@ -38,7 +42,13 @@ export type CaptureResult =
 /** Content script → background: the user closed the guide with "Non ora" in this tab. */
 export type GuideDismissed = { type: 'guide-dismissed' };
 
-export type ContentMessage = GuideModeRequest | ExpirySeen | GuideDismissed;
+/**
+ * Content script → background, when the guide-mode answer names a language other than the one
+ * its t() speaks: answered with the texts it shows, in that language (Messages of i18n.ts).
+ */
+export type ContentStringsRequest = { type: 'content-strings'; language: Language };
+
+export type ContentMessage = GuideModeRequest | ExpirySeen | GuideDismissed | ContentStringsRequest;
 
 /** Extension page → background. */
 export type StartRenewal = { type: 'start-renewal'; address: string | null };
@@ -57,6 +67,7 @@ const MESSAGE_TYPES: ReadonlySet<string> = new Set<Message['type']>([
   'guide-mode',
   'expiry-seen',
   'guide-dismissed',
+  'content-strings',
   'start-renewal',
   'assign-pending-capture',
   'get-pending-capture',
@@ -84,6 +95,8 @@ export function parseMessage(value: unknown): Message | null {
         ['webmail-dialog', 'webmail-security', 'account-console'].includes(message.source as string)
         ? (message as Message)
         : null;
+    case 'content-strings':
+      return message.language === 'it' || message.language === 'en' ? (message as Message) : null;
     case 'assign-pending-capture':
       return typeof message.address === 'string' ? (message as Message) : null;
     default:

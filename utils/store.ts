@@ -1,6 +1,8 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { Backup } from '@/utils/backup-format';
 import { parseIsoDate, type IsoDate } from '@/utils/calendar-date';
-import { DEFAULT_REMINDER_SETTINGS } from '@/utils/reminder-plan';
+import { accountsToWrite, planImport, type ImportPlan } from '@/utils/import-plan';
+import { DEFAULT_REMINDER_SETTINGS, planReminders } from '@/utils/reminder-plan';
 
 /*
  * The extension's persistent store (IndexedDB through idb). Open it only in the background and
@@ -238,11 +240,13 @@ export async function recordCapture(db: StoreDb, capture: Capture): Promise<{ ac
   return { account, changed: existing?.expiry !== expiry };
 }
 
-/** Manual add or edit, and the undo of deleteAccount. Returns the record as stored. */
-export async function saveAccount(db: StoreDb, account: Account): Promise<Account> {
+/**
+ * An account as stored: checked, and built field by field rather than spread, so that nothing
+ * the caller added by mistake gets stored.
+ */
+function storedAccount(account: Account): Account {
   const programs = uniqueNames(account.programs);
-  // Field by field rather than a spread, so nothing the caller added by mistake gets stored.
-  const stored: Account = {
+  return {
     address: requireAddress(account.address),
     label: account.label.trim(),
     expiry: account.expiry === null ? null : requireExpiry(account.expiry),
@@ -253,6 +257,11 @@ export async function saveAccount(db: StoreDb, account: Account): Promise<Accoun
     // A program removed from the list is no longer waiting for the new password.
     programsToUpdate: uniqueNames(account.programsToUpdate).filter((name) => programs.includes(name)),
   };
+}
+
+/** Manual add or edit, and the undo of deleteAccount. Returns the record as stored. */
+export async function saveAccount(db: StoreDb, account: Account): Promise<Account> {
+  const stored = storedAccount(account);
   const tx = db.transaction('accounts', 'readwrite');
   await tx.store.put(stored);
   await tx.done;
@@ -315,7 +324,7 @@ export const MAX_OFFSET_DAYS = 60;
 const LANGUAGES: readonly Settings['language'][] = ['auto', 'it', 'en'];
 
 /** The known fields present in `partial`, checked; offsets come back deduplicated, largest first. */
-function validSettings({ offsets, hour, quietChip, language }: Partial<Settings>): Partial<Settings> {
+export function validSettings({ offsets, hour, quietChip, language }: Partial<Settings>): Partial<Settings> {
   const valid: Partial<Settings> = {};
   if (offsets !== undefined) {
     const inRange = (n: number) => Number.isInteger(n) && n >= 0 && n <= MAX_OFFSET_DAYS;
@@ -384,6 +393,47 @@ export async function clearAll(db: StoreDb): Promise<void> {
   const tx = db.transaction(names, 'readwrite');
   await Promise.all(names.map((name) => tx.objectStore(name).clear()));
   await tx.done;
+}
+
+/**
+ * Imports a checked backup (see backup-format.ts) as planImport describes, in one transaction:
+ * either all of it is stored or, if anything fails, nothing. Reminders of the imported expiries
+ * that are already past are marked as shown: the user has just seen those dates. Returns the
+ * plan applied, computed on what was stored at that moment.
+ */
+export async function applyImport(db: StoreDb, backup: Backup, now: number): Promise<ImportPlan> {
+  const checked: Backup = {
+    accounts: backup.accounts.map(storedAccount),
+    renewals: backup.renewals.map((r) => ({ address: requireAddress(r.address), expiry: requireExpiry(r.expiry), capturedAt: r.capturedAt, source: r.source })),
+    settings: { ...DEFAULT_SETTINGS, ...validSettings(backup.settings) },
+  };
+  const names = ['accounts', 'renewals', 'firedReminders', 'settings'] as const;
+  const tx = db.transaction(names, 'readwrite');
+  const [accounts, renewals, stored] = await Promise.all([
+    tx.objectStore('accounts').getAll(),
+    tx.objectStore('renewals').getAll(),
+    tx.objectStore('settings').get(SETTINGS_KEY),
+  ]);
+  const plan = planImport({ accounts, renewals, settings: withDefaults(stored) }, checked);
+  const written = accountsToWrite(plan);
+  const settings = plan.settings?.after ?? withDefaults(stored);
+  const tracked = written.flatMap(({ address, expiry }) => (expiry ? [{ address, expiry }] : []));
+  const past = planReminders(tracked, settings).filter((reminder) => reminder.when <= now);
+  const writes: Promise<unknown>[] = [];
+  try {
+    for (const account of written) writes.push(tx.objectStore('accounts').put(account));
+    for (const renewal of plan.renewals) writes.push(tx.objectStore('renewals').add(renewal));
+    for (const { key } of past) writes.push(tx.objectStore('firedReminders').put({ key, firedAt: now }));
+    if (plan.settings) writes.push(tx.objectStore('settings').put(settings, SETTINGS_KEY));
+  } catch (error) {
+    // A write refused on the spot (a DataCloneError, say): those made before must not commit.
+    tx.abort();
+    await Promise.allSettled([...writes, tx.done]);
+    throw error;
+  }
+  // A write failing later aborts the transaction by itself.
+  await Promise.all([...writes, tx.done]);
+  return plan;
 }
 
 /** Everything stored, read in one transaction so the parts agree with each other. */

@@ -3,8 +3,8 @@ import { ARUBA_STATES, expectedStep, pathLength, type ArubaStep } from '@/utils/
 import { captureMessage } from '@/utils/capture-message';
 import { daysLeftPhrase } from '@/utils/days-left-phrase';
 import { accessibleLabel, detectPageState, findNearMiss, readAccountName, readExpiryText, type PageState } from '@/utils/find-step';
-import { t } from '@/utils/i18n';
-import type { CaptureResult, ContentMessage, ExpirySeen, GuideMode } from '@/utils/messages';
+import { setTranslations, t, type Messages } from '@/utils/i18n';
+import type { CaptureResult, ContentMessage, ExpirySeen, GuideMode, GuideModeAnswer } from '@/utils/messages';
 import { Overlay, type GuideCard } from './overlay';
 import { watchPage } from './page-watch';
 
@@ -66,7 +66,10 @@ export class Guide {
 
   private async askMode(): Promise<void> {
     this.address = readAccountName(document);
-    this.mode = await send<GuideMode>({ type: 'guide-mode', address: this.address });
+    const answer = await send<GuideModeAnswer>({ type: 'guide-mode', address: this.address });
+    // A language chosen in the options other than the browser's: the background has its texts.
+    if (answer.language !== t('langCode')) setTranslations(await send<Messages>({ type: 'content-strings', language: answer.language }));
+    this.mode = answer;
   }
 
   private update(): void {

@@ -1,3 +1,5 @@
+import { WATCH_WORDS } from '@/utils/aruba-steps';
+
 const SETTLE_MS = 400;
 /** A busy WebMail changes its DOM many times a second: look at most this often. */
 const MIN_INTERVAL_MS = 150;
@@ -20,7 +22,7 @@ export function watchPage(onChange: () => void, signal: AbortSignal): void {
     timer = setTimeout(run, Math.max(0, last + MIN_INTERVAL_MS - performance.now()));
   };
   const observer = new MutationObserver((records) => {
-    if (records.some((record) => !isOurs(record))) schedule();
+    if (records.some((record) => !isOurs(record) && mayMatter(record))) schedule();
   });
   observer.observe(document.documentElement, {
     subtree: true,
@@ -53,6 +55,25 @@ export function watchPage(onChange: () => void, signal: AbortSignal): void {
 }
 
 const OVERLAY_HOST = 'PEC-PASSWORD-ASSISTANT';
+const ELEMENT_NODE = 1;
+/** Past this much text a node is not searched word by word: it is simply looked at again. */
+const MAX_TEXT = 20_000;
+
+/** Could this node hold a label or a title the guide looks for? */
+function mentionsWatchedWord(node: Node): boolean {
+  // A custom element draws its content in a shadow root, where textContent does not reach.
+  if (node.nodeType === ELEMENT_NODE && (node as Element).localName.includes('-')) return true;
+  const text = node.textContent;
+  if (!text) return false;
+  if (text.length > MAX_TEXT) return true;
+  const lower = text.toLowerCase();
+  return WATCH_WORDS.some((word) => lower.includes(word));
+}
+
+function mayMatter(record: MutationRecord): boolean {
+  if (record.type !== 'childList') return mentionsWatchedWord(record.target);
+  return [...record.addedNodes, ...record.removedNodes].some(mentionsWatchedWord);
+}
 
 function isOurs(record: MutationRecord): boolean {
   if (record.target.nodeName === OVERLAY_HOST) return true;

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { nextLocalMidnight } from '@/utils/calendar-date';
+import { applyLanguage } from '@/utils/catalog';
 import {
   parseReminderKey,
   parseSnoozeKey,
@@ -60,6 +61,9 @@ export function reconcile(now = new Date()): Promise<void> {
       browser.alarms.getAll(),
       storedSnoozes(),
     ]);
+    // Notifications and the badge's title speak the language chosen in the options. Every start
+    // and every settings change runs this first, and reminder alarms queue up behind it.
+    applyLanguage(settings.language);
     const tracked = accounts.flatMap((a) => (a.expiry ? [{ address: a.address, expiry: a.expiry }] : []));
     const planned = planReminders(tracked, settings);
     const alarmNames = alarms.map((alarm) => alarm.name);

@@ -1,14 +1,17 @@
-import { render } from 'preact';
+import { render, type ComponentChild } from 'preact';
 import '@/components/base.css';
 import './style.css';
 import { Options } from '@/components/Options';
 import { StoreUnavailable } from '@/components/StoreUnavailable';
 import { localizeDocument } from '@/utils/localize-document';
-import { openStore } from '@/utils/store';
+import { openStoreForPage } from '@/utils/page-store';
 
-localizeDocument(document, 'optionsTitle');
 const app = document.getElementById('app')!;
-openStore().then(
-  (db) => render(<Options db={db} />, app),
-  () => render(<StoreUnavailable titleKey="optionsHeading" />, app),
+const show = (page: ComponentChild) => {
+  localizeDocument(document, 'optionsTitle');
+  render(page, app);
+};
+openStoreForPage().then(
+  (db) => show(<Options db={db} />),
+  () => show(<StoreUnavailable titleKey="optionsHeading" />),
 );

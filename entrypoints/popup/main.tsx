@@ -1,14 +1,17 @@
-import { render } from 'preact';
+import { render, type ComponentChild } from 'preact';
 import '@/components/base.css';
 import './style.css';
 import { Popup } from '@/components/Popup';
 import { StoreUnavailable } from '@/components/StoreUnavailable';
 import { localizeDocument } from '@/utils/localize-document';
-import { openStore } from '@/utils/store';
+import { openStoreForPage } from '@/utils/page-store';
 
-localizeDocument(document, 'popupTitle');
 const app = document.getElementById('app')!;
-openStore().then(
-  (db) => render(<Popup db={db} />, app),
-  () => render(<StoreUnavailable titleKey="popupTitle" />, app),
+const show = (page: ComponentChild) => {
+  localizeDocument(document, 'popupTitle');
+  render(page, app);
+};
+openStoreForPage().then(
+  (db) => show(<Popup db={db} />),
+  () => show(<StoreUnavailable titleKey="popupTitle" />),
 );

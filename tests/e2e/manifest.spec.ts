@@ -8,7 +8,7 @@ const manifest = (dir: string) => JSON.parse(readFileSync(resolve(import.meta.di
 
 test('Chrome: exactly the permissions used, Aruba hosts only, a strict CSP, nothing web-accessible', () => {
   const chrome = manifest('chrome-mv3');
-  expect(chrome.permissions.sort()).toEqual(['alarms', 'notifications', 'storage']);
+  expect(chrome.permissions.sort()).toEqual(['alarms', 'notifications', 'scripting', 'storage']);
   expect(chrome.host_permissions).toEqual(ARUBA_MATCH_PATTERNS);
   expect(chrome.content_scripts.map((script: { matches: string[] }) => script.matches.sort())).toEqual([[...ARUBA_MATCH_PATTERNS].sort()]);
   expect(JSON.stringify(chrome)).not.toMatch(/<all_urls>|\*:\/\/\*|http:\/\//);
@@ -19,7 +19,7 @@ test('Chrome: exactly the permissions used, Aruba hosts only, a strict CSP, noth
 
 test('Firefox: the same set, browserAction, and a gecko id that declares no data collection', () => {
   const firefox = manifest('firefox-mv2');
-  expect(firefox.permissions.sort()).toEqual([...ARUBA_MATCH_PATTERNS, 'alarms', 'notifications', 'storage'].sort());
+  expect(firefox.permissions.sort()).toEqual([...ARUBA_MATCH_PATTERNS, 'alarms', 'notifications', 'scripting', 'storage'].sort());
   expect(firefox.browser_action.default_popup).toBe('popup.html');
   expect(firefox.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
   expect(firefox.content_security_policy).toMatch(/script-src 'self';.*connect-src 'none'/);

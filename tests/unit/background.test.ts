@@ -191,7 +191,7 @@ describe('the background entrypoint', () => {
   it('answers only well-formed messages', async () => {
     await startBackground();
     const [reply] = await fakeBrowser.runtime.onMessage.trigger({ type: 'guide-mode', address: null }, {}, () => undefined);
-    expect(await reply).toEqual({ mode: 'guide', reason: 'no-expiry' });
+    expect(await reply).toEqual({ mode: 'guide', reason: 'no-expiry', language: 'it' });
     const [ignored] = await fakeBrowser.runtime.onMessage.trigger({ type: 'expiry-seen', expiryText: 42 }, {}, () => undefined);
     expect(ignored).toBeUndefined();
   });

@@ -1,0 +1,28 @@
+import { browserLanguage, messagesOf, resolveLanguage } from '@/utils/catalog';
+import { contentScriptKeys } from '@/utils/content-strings';
+import type { Language, Messages } from '@/utils/i18n';
+import type { GuideMode, GuideModeAnswer } from '@/utils/messages';
+import { getSettings, type Settings } from '@/utils/store';
+import { store } from './store-access';
+
+/** The language chosen in the options, 'auto' resolved; the browser's when the store cannot say. */
+async function chosenLanguage(): Promise<Language> {
+  let setting: Settings['language'] = 'auto';
+  try {
+    setting = (await getSettings(await store())).language;
+  } catch {
+    // Without the store the browser's language is the only choice there is.
+  }
+  return resolveLanguage(setting, browserLanguage());
+}
+
+/** The guide-mode answer, with the language the content script must speak. */
+export async function withLanguage(mode: Promise<GuideMode>): Promise<GuideModeAnswer> {
+  const [answer, language] = await Promise.all([mode, chosenLanguage()]);
+  return { ...answer, language };
+}
+
+/** The texts the content script shows, in `language`. */
+export function contentStrings(language: Language): Promise<Messages> {
+  return Promise.resolve(messagesOf(language, contentScriptKeys()));
+}

@@ -1,0 +1,57 @@
+import type { PageOutline } from '../../utils/page-outline';
+import { CANARY_PASSWORD } from '../fixtures/site';
+import { openPopup, seriousViolations } from './extension-pages';
+import { expect, test, type LoadedExtension } from './extension';
+
+const TWO_STEP = 'https://gestionemail.pec.it/verifica-in-2-passaggi';
+
+/**
+ * The toolbar popup opens over the tab the user is looking at. A popup opened as a tab is itself
+ * the active tab: the test makes the Aruba tab active again, as it would be under the real popup,
+ * and reloads the popup (still open in its background tab) so it looks at the tabs afresh.
+ */
+async function popupOver(extension: LoadedExtension, url: string) {
+  const popup = await openPopup(extension);
+  await expect(popup.getByRole('button', { name: 'Segnala questa pagina' })).toHaveCount(0);
+  await extension.serviceWorker.evaluate(async (wanted) => {
+    const [tab] = await chrome.tabs.query({ url: wanted });
+    await chrome.tabs.update(tab!.id!, { active: true });
+  }, url);
+  await popup.reload();
+  return popup;
+}
+
+test('"Segnala questa pagina" shows, then copies, an outline of the Aruba page without its mailbox, dates or password', async ({
+  extension,
+}, testInfo) => {
+  const aruba = await extension.context.newPage();
+  await aruba.goto(TWO_STEP);
+  await aruba.locator('#generate').click();
+  await expect(aruba.getByText(CANARY_PASSWORD)).toBeVisible();
+
+  const popup = await popupOver(extension, TWO_STEP);
+  await popup.getByRole('button', { name: 'Segnala questa pagina' }).click();
+  const preview = popup.getByLabel('Testo che verrà copiato');
+  await expect(preview).toBeFocused();
+  const text = await preview.inputValue();
+  const outline = JSON.parse(text) as PageOutline;
+  expect(outline).toMatchObject({ format: 'pec-page-outline', version: 1, host: 'gestionemail.pec.it', path: '/verifica-in-[n]-passaggi' });
+  expect(outline.headings).toContain('Genera password per programmi di posta');
+  expect(outline.clickables).toContainEqual({ role: 'button', label: 'Copia' });
+  // The guide's card is on the page too, but it is the extension's, not Aruba's.
+  await expect(aruba.locator('pec-password-assistant').getByRole('button', { name: 'Non ora' })).toBeVisible();
+  expect(outline.clickables).not.toContainEqual({ role: 'button', label: 'Non ora' });
+  expect(text).not.toContain(CANARY_PASSWORD);
+  expect(text.toLowerCase()).not.toContain('mario.rossi');
+  expect(text).not.toContain('@');
+  expect(JSON.stringify([outline.path, outline.headings, outline.clickables])).not.toMatch(/\d/);
+  await expect(popup.getByText("invialo a chi mantiene l'estensione", { exact: false })).toBeVisible();
+  expect(await seriousViolations(popup)).toEqual([]);
+  await popup.screenshot({ path: testInfo.outputPath('popup-report.png'), fullPage: true });
+
+  await extension.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await popup.bringToFront();
+  await popup.getByRole('button', { name: 'Copia' }).click();
+  await expect(popup.getByRole('status')).toHaveText('Copiato negli appunti.');
+  expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(text);
+});

@@ -1,0 +1,169 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BACKUP_FORMAT, buildBackup, MAX_BACKUP_BYTES, parseBackup, type BackupFile } from '@/utils/backup-format';
+import { DEFAULT_SETTINGS, type Account } from '@/utils/store';
+
+function account(overrides: Partial<Account> = {}): Account {
+  return {
+    address: 'studio.rossi@pec.it',
+    label: 'Studio Rossi — archivio',
+    expiry: '2027-02-15',
+    capturedAt: 1_700_000_000_000,
+    source: 'webmail-dialog',
+    pageUrl: 'https://webmail.pec.it/settings',
+    programs: ['Outlook', 'Fatture in Cloud'],
+    programsToUpdate: ['Outlook'],
+    ...overrides,
+  };
+}
+
+const NOW = new Date('2026-11-23T10:00:00Z');
+
+function file(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const built = buildBackup(
+    {
+      accounts: [account(), account({ address: 'fatture@pec.studio.it', label: '', expiry: null, programs: [], programsToUpdate: [] })],
+      renewals: [{ id: 4, address: 'studio.rossi@pec.it', expiry: '2027-02-15', capturedAt: 1_700_000_000_000, source: 'webmail-dialog' }],
+      settings: { ...DEFAULT_SETTINGS, hour: 18, language: 'en' },
+    },
+    NOW,
+  );
+  return { ...built, ...overrides };
+}
+
+const text = (value: unknown) => JSON.stringify(value);
+const rejection = (value: unknown) => {
+  const parsed = parseBackup(typeof value === 'string' ? value : text(value));
+  return parsed.ok ? 'accepted' : { error: parsed.error, detail: parsed.detail };
+};
+
+describe('buildBackup', () => {
+  it('writes the versioned format with accounts, renewals without their local ids, and settings', () => {
+    const built = file() as unknown as BackupFile;
+    expect(built).toMatchObject({ format: 'pec-password-assistant', version: 1, exportedAt: '2026-11-23T10:00:00.000Z' });
+    expect(Object.keys(built)).toEqual(['format', 'version', 'exportedAt', 'accounts', 'renewals', 'settings']);
+    expect(built.renewals).toEqual([{ address: 'studio.rossi@pec.it', expiry: '2027-02-15', capturedAt: 1_700_000_000_000, source: 'webmail-dialog' }]);
+    expect(built.settings).toEqual({ offsets: [14, 7, 3, 1, 0], hour: 18, quietChip: true, language: 'en' });
+  });
+
+  it('carries nothing but the known fields, and no password', () => {
+    const stray = { ...account(), password: 'Canary-Pa55!' } as Account;
+    const built = buildBackup({ accounts: [stray], renewals: [], settings: DEFAULT_SETTINGS }, NOW);
+    expect(JSON.stringify(built)).not.toContain('Canary');
+    expect(JSON.stringify(built).toLowerCase()).not.toContain('password"');
+  });
+
+  it('reads back what it wrote', () => {
+    const built = file();
+    const parsed = parseBackup(JSON.stringify(built, null, 2));
+    expect(parsed).toEqual({ ok: true, data: { accounts: built.accounts, renewals: built.renewals, settings: built.settings } });
+  });
+});
+
+describe('parseBackup refuses', () => {
+  it.each([
+    ['an empty file', '', 'not-json'],
+    ['truncated JSON', text(file()).slice(0, 300), 'not-json'],
+    ['a CSV', 'address;label\r\na@pec.it;x', 'not-json'],
+    ['JSON that is not an object', '[1, 2]', 'foreign-file'],
+    ['null', 'null', 'foreign-file'],
+    ['another program’s JSON', text({ name: 'x', version: 1 }), 'foreign-file'],
+    ['another format name', text(file({ format: 'pec-password-assistant-v2' })), 'foreign-file'],
+  ])('%s', (_, input, error) => {
+    expect(rejection(input)).toMatchObject({ error });
+  });
+
+  it('a newer or unknown version, saying which', () => {
+    expect(rejection(file({ version: 2 }))).toEqual({ error: 'unsupported-version', detail: '2' });
+    expect(rejection(file({ version: 0 }))).toEqual({ error: 'unsupported-version', detail: '0' });
+    expect(rejection(file({ version: '1' }))).toEqual({ error: 'invalid-field', detail: 'version' });
+  });
+
+  it('a file over 5 MB before parsing it', () => {
+    const huge = `{"format":"${BACKUP_FORMAT}","pad":"${'x'.repeat(MAX_BACKUP_BYTES)}"}`;
+    expect(rejection(huge)).toEqual({ error: 'too-large', detail: undefined });
+  });
+
+  it('prototype-pollution keys, anywhere', () => {
+    const top = `{"__proto__": {"polluted": true}, ${text(file()).slice(1)}`;
+    expect(rejection(top)).toEqual({ error: 'forbidden-key', detail: '__proto__' });
+    const inAccount = text(file()).replace('"address":"studio.rossi@pec.it"', '"__proto__":{"isAdmin":true},"address":"studio.rossi@pec.it"');
+    expect(rejection(inAccount)).toEqual({ error: 'forbidden-key', detail: '__proto__' });
+    const inSettings = text(file()).replace('"offsets"', '"constructor":{"prototype":{}},"offsets"');
+    expect(rejection(inSettings)).toEqual({ error: 'forbidden-key', detail: 'constructor' });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+  });
+
+  it('unknown and missing fields', () => {
+    const extra = file();
+    (extra.accounts as Record<string, unknown>[])[1]!.password = 'x';
+    expect(rejection(extra)).toEqual({ error: 'unknown-field', detail: 'accounts[1].password' });
+    const missing = file();
+    delete (missing.accounts as Record<string, unknown>[])[0]!.programs;
+    expect(rejection(missing)).toEqual({ error: 'invalid-field', detail: 'accounts[0].programs' });
+    expect(rejection(file({ renewals: undefined }))).toEqual({ error: 'invalid-field', detail: 'backup.renewals' });
+    expect(rejection(file({ accounts: {} }))).toEqual({ error: 'invalid-field', detail: 'accounts' });
+    expect(rejection(file({ exportedAt: 'yesterday' }))).toEqual({ error: 'invalid-field', detail: 'exportedAt' });
+  });
+
+  it('bad addresses, showing the address', () => {
+    const bad = file({ accounts: [account({ address: 'not an address' })] });
+    expect(rejection(bad)).toEqual({ error: 'invalid-address', detail: 'not an address' });
+    expect(rejection(file({ accounts: [{ ...account(), address: 42 }] }))).toEqual({ error: 'invalid-address', detail: '42' });
+    expect(rejection(file({ accounts: [account({ address: 'a|b@pec.it' })] }))).toMatchObject({ error: 'invalid-address' });
+  });
+
+  it('bad dates', () => {
+    expect(rejection(file({ accounts: [account({ expiry: '2027-02-30' })], renewals: [] }))).toEqual({ error: 'invalid-date', detail: '2027-02-30' });
+    expect(rejection(file({ accounts: [account({ expiry: '15/02/2027' })], renewals: [] }))).toEqual({ error: 'invalid-date', detail: '15/02/2027' });
+    const renewals = [{ address: 'studio.rossi@pec.it', expiry: '2027-13-01', capturedAt: 1, source: 'manual' }];
+    expect(rejection(file({ renewals }))).toEqual({ error: 'invalid-date', detail: '2027-13-01' });
+  });
+
+  it('bad values of the other fields', () => {
+    expect(rejection(file({ accounts: [{ ...account(), label: null }] }))).toEqual({ error: 'invalid-field', detail: 'accounts[0].label' });
+    expect(rejection(file({ accounts: [{ ...account(), capturedAt: -1 }] }))).toEqual({ error: 'invalid-field', detail: 'accounts[0].capturedAt' });
+    expect(rejection(file({ accounts: [{ ...account(), source: 'evil' }] }))).toEqual({ error: 'invalid-field', detail: 'accounts[0].source' });
+    expect(rejection(file({ accounts: [{ ...account(), programs: ['Outlook', 3] }] }))).toEqual({ error: 'invalid-field', detail: 'accounts[0].programs[1]' });
+    expect(rejection(file({ settings: { ...DEFAULT_SETTINGS, hour: 25 } }))).toEqual({ error: 'invalid-field', detail: 'settings.hour' });
+    expect(rejection(file({ settings: { ...DEFAULT_SETTINGS, offsets: [500] } }))).toEqual({ error: 'invalid-field', detail: 'settings.offsets' });
+    expect(rejection(file({ settings: { ...DEFAULT_SETTINGS, language: 'fr' } }))).toEqual({ error: 'invalid-field', detail: 'settings.language' });
+  });
+
+  it('the same mailbox twice, and a renewal of a mailbox the backup does not track', () => {
+    const twice = file({ accounts: [account(), account({ address: ' Studio.Rossi@PEC.it ' })] });
+    expect(rejection(twice)).toEqual({ error: 'duplicate-account', detail: 'studio.rossi@pec.it' });
+    const lone = file({ renewals: [{ address: 'other@pec.it', expiry: '2027-01-01', capturedAt: 1, source: 'manual' }] });
+    expect(rejection(lone)).toEqual({ error: 'invalid-field', detail: 'renewals[0].address' });
+  });
+
+  it('cuts a long detail short', () => {
+    const long = file({ accounts: [account({ address: `${'x'.repeat(500)} @` })] });
+    expect((parseBackup(text(long)) as { detail: string }).detail).toHaveLength(80);
+  });
+});
+
+describe('parseBackup accepts', () => {
+  it('HTML and script in labels and programs, kept as the text they are', () => {
+    const hostile = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
+    const parsed = parseBackup(text(file({ accounts: [account({ label: hostile, programs: [hostile], programsToUpdate: [] })], renewals: [] })));
+    expect(parsed.ok && parsed.data.accounts[0]!.label).toBe(hostile);
+    expect(parsed.ok && parsed.data.accounts[0]!.programs).toEqual([hostile]);
+  });
+
+  it('addresses in any case and spacing, normalized', () => {
+    const parsed = parseBackup(text(file({ accounts: [account({ address: ' Studio.Rossi@PEC.it ' })] })));
+    expect(parsed.ok && parsed.data.accounts[0]!.address).toBe('studio.rossi@pec.it');
+  });
+
+  it('never throws, whatever the text', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => text({ ...file(), accounts: [v] }))), (input) => {
+        const parsed = parseBackup(input);
+        expect(typeof parsed.ok).toBe('boolean');
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});

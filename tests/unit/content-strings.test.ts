@@ -1,0 +1,85 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { contentScriptKeys } from '@/utils/content-strings';
+import italian from '../../public/_locales/it/messages.json';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+function resolveImport(from: string, specifier: string): string | null {
+  const base = specifier.startsWith('@/') ? join(ROOT, specifier.slice(2)) : specifier.startsWith('.') ? resolve(dirname(from), specifier) : null;
+  if (base === null) return null;
+  return [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find(existsSync) ?? null;
+}
+
+/** Every file of ours the content script bundles: its entrypoint and what it imports (not `import type`). */
+function contentScriptFiles(): string[] {
+  const seen = new Set<string>();
+  const queue = [join(ROOT, 'entrypoints/aruba.content/index.ts')];
+  for (let file = queue.pop(); file; file = queue.pop()) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const [, typeOnly, specifier] of readFileSync(file, 'utf8').matchAll(/^import\s+(type\s)?[^'"]*?from\s+['"]([^'"]+)['"]/gm)) {
+      const target = typeOnly ? null : resolveImport(file, specifier!);
+      if (target) queue.push(target);
+    }
+  }
+  return [...seen].map((file) => relative(ROOT, file));
+}
+
+/** String literals in the file that are keys of the locale files. */
+const messageKeysIn = (file: string) =>
+  [...readFileSync(join(ROOT, file), 'utf8').matchAll(/['"`]([A-Za-z]\w*)['"`]/g)].map(([, word]) => word!).filter((word) => Object.hasOwn(italian, word));
+
+describe('the texts sent to the content script', () => {
+  it('cover every message key the content script uses', () => {
+    const files = contentScriptFiles();
+    expect(files).toEqual(expect.arrayContaining(['entrypoints/aruba.content/guide.ts', 'utils/capture-message.ts', 'utils/aruba-steps.ts']));
+    // The content script stays small: the catalogs are for the background and extension pages only.
+    expect(files).not.toContain('utils/catalog.ts');
+    const sent = new Set(contentScriptKeys());
+    const missing = files.flatMap((file) => messageKeysIn(file).filter((key) => !sent.has(key as never)).map((key) => `${file}: ${key}`));
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('the background and the language chosen in the options', () => {
+  async function loadBackground() {
+    vi.resetModules();
+    globalThis.indexedDB = new IDBFactory();
+    const { default: background } = await import('@/entrypoints/background/index');
+    background.main();
+    const store = await import('@/utils/store');
+    const { store: open } = await import('@/entrypoints/background/store-access');
+    return { db: await open(), ...store };
+  }
+
+  const ask = async (message: unknown) => (await fakeBrowser.runtime.onMessage.trigger(message, { tab: { id: 3 } as never }, () => undefined))[0];
+
+  it('tells the content script the language, and sends its texts in that language', async () => {
+    const { db, saveSettings } = await loadBackground();
+    expect(await ask({ type: 'guide-mode', address: null })).toMatchObject({ mode: 'guide', language: 'it' });
+    await saveSettings(db, { language: 'en' });
+    expect(await ask({ type: 'guide-mode', address: null })).toMatchObject({ mode: 'guide', language: 'en' });
+
+    const texts = (await ask({ type: 'content-strings', language: 'en' })) as Record<string, string>;
+    expect(texts.langCode).toBe('en');
+    expect(texts.guideDismiss).toBe('Not now');
+    expect(texts.stepWebmailSettings).toBe('Click «$1» in the top bar (the gear icon).');
+    // Only what the content script shows: not the popup's or the options' texts.
+    expect(texts.optionsHeading).toBeUndefined();
+    expect(await ask({ type: 'content-strings', language: 'fr' })).toBeUndefined();
+  });
+
+  it('speaks the chosen language in the badge title after a settings change', async () => {
+    const { db, saveSettings, saveAccount } = await loadBackground();
+    await saveAccount(db, { address: 'a@pec.it', label: '', expiry: '2099-01-01', capturedAt: 1, source: 'manual', pageUrl: null, programs: [], programsToUpdate: [] });
+    await ask({ type: 'accounts-changed' });
+    expect(await fakeBrowser.action.getTitle({})).toContain('a@pec.it: scade il 01/01/2099');
+    await saveSettings(db, { language: 'en' });
+    await ask({ type: 'settings-changed' });
+    expect(await fakeBrowser.action.getTitle({})).toContain('a@pec.it: expires on 01/01/2099');
+  });
+});

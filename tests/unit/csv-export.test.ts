@@ -1,0 +1,50 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { accountsCsv, CSV_COLUMNS } from '@/utils/csv-export';
+import type { Account } from '@/utils/store';
+
+function account(address: string, overrides: Partial<Account> = {}): Account {
+  return { address, label: '', expiry: null, capturedAt: 1, source: 'manual', pageUrl: null, programs: [], programsToUpdate: [], ...overrides };
+}
+
+const TODAY = '2026-11-23';
+
+function parse(csv: string) {
+  return Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { delimiter: ';', skipEmptyLines: true });
+}
+
+describe('accountsCsv', () => {
+  const accounts = [
+    account('later@pec.it', { label: 'Studio Rossi; archivio', expiry: '2027-02-15', programs: ['Outlook', 'Fatture in Cloud'], programsToUpdate: ['Outlook'] }),
+    account('unknown@pec.it', { label: 'Società «Bianchi»\nsede 2' }),
+    account('expired@pec.it', { expiry: '2026-11-20' }),
+  ];
+  const csv = accountsCsv(accounts, TODAY);
+
+  it('starts with a UTF-8 byte-order mark, for Excel, and ends lines with CRLF', () => {
+    expect(csv.startsWith('\uFEFFaddress;label;expiry;days_left;programs;programs_to_update\r\n')).toBe(true);
+    expect(csv.replace(/"[^"]*"/g, '').match(/\n/g)?.length).toBe(csv.replace(/"[^"]*"/g, '').match(/\r\n/g)?.length);
+  });
+
+  it('reads back with papaparse: one row per account, in the popup’s order, dates dd/mm/yyyy', () => {
+    const { data, errors } = parse(csv);
+    expect(errors).toEqual([]);
+    expect(data).toEqual([
+      [...CSV_COLUMNS],
+      ['expired@pec.it', '', '20/11/2026', '-3', '', ''],
+      ['later@pec.it', 'Studio Rossi; archivio', '15/02/2027', '84', 'Outlook, Fatture in Cloud', 'Outlook'],
+      ['unknown@pec.it', 'Società «Bianchi»\nsede 2', '', '', '', ''],
+    ]);
+  });
+
+  it('keeps formulas from running in a spreadsheet', () => {
+    const hostile = accountsCsv([account('a@pec.it', { label: '=HYPERLINK("http://evil","x")', programs: ['+cmd', '@SUM(1)'] })], TODAY);
+    const [, row] = parse(hostile).data;
+    expect(row![1]).toBe(`'=HYPERLINK("http://evil","x")`);
+    expect(row![4]).toBe(`'+cmd, @SUM(1)`);
+  });
+
+  it('is only the header for no accounts', () => {
+    expect(parse(accountsCsv([], TODAY)).data).toEqual([[...CSV_COLUMNS]]);
+  });
+});

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Window } from 'happy-dom';
+import { afterEach } from 'vitest';
+import { fixtureFor } from '../fixtures/site';
+
+/**
+ * Replica pages in their own happy-dom windows, inline scripts running as in a browser; timers
+ * are shortened so "a second after load" is a few milliseconds. (find-step.test.ts opens them the
+ * same way with its own copy.)
+ */
+const PAGES_DIR = join(import.meta.dirname, '../fixtures/pages');
+
+export interface Replica {
+  window: Window;
+  document: Document;
+  url: () => string;
+  settle: () => Promise<void>;
+}
+
+const windows: Window[] = [];
+afterEach(async () => {
+  await Promise.all(windows.splice(0).map((window) => window.happyDOM.close()));
+});
+
+/** A window at `url` holding `html`, settled. */
+export async function openHtml(url: string, html: string): Promise<Replica> {
+  const window = new Window({
+    url,
+    settings: {
+      enableJavaScriptEvaluation: true,
+      suppressInsecureJavaScriptEnvironmentWarning: true,
+      timer: { maxTimeout: 10 },
+      navigation: { disableMainFrameNavigation: true },
+    },
+  });
+  windows.push(window);
+  window.document.write(html);
+  const settle = () => window.happyDOM.waitUntilComplete();
+  await settle();
+  return { window, document: window.document as unknown as Document, url: () => window.location.href, settle };
+}
+
+/** The replica page tests/fixtures/site.ts serves at `url`. */
+export function openReplica(url: string): Promise<Replica> {
+  const page = fixtureFor(url);
+  if (!page) throw new Error(`no fixture for ${url}`);
+  return openHtml(url, readFileSync(join(PAGES_DIR, page.file), 'utf8'));
+}
+
+/**
+ * Runs `read` with every input's `value` made unreadable: the password may sit in one. (Only
+ * around the call: happy-dom itself reads values while parsing and clicking.)
+ */
+export function withoutValueReads<T>(replica: Replica, read: (document: Document) => T): T {
+  const prototype = replica.window.HTMLInputElement.prototype;
+  const original = Object.getOwnPropertyDescriptor(prototype, 'value');
+  if (!original) throw new Error('no value property to guard');
+  Object.defineProperty(prototype, 'value', {
+    configurable: true,
+    get() {
+      throw new Error('an input value was read');
+    },
+  });
+  try {
+    return read(replica.document);
+  } finally {
+    Object.defineProperty(prototype, 'value', original);
+  }
+}

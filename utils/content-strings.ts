@@ -1,0 +1,41 @@
+import { ARUBA_STATES, ARUBA_STEPS } from './aruba-steps';
+import type { MessageKey } from './i18n';
+
+/**
+ * The texts the content script shows besides the page table's step and state messages. When the
+ * language chosen in the options is not the browser's, the background sends the content script
+ * these texts in that language (it carries no catalog of its own: it must stay small).
+ * tests/unit/content-strings.test.ts fails when the content script uses a key missing here.
+ */
+const GUIDE_KEYS = [
+  'langCode',
+  'stepOf',
+  'guideDismiss',
+  'guideMaybe',
+  'guideNotFoundHint',
+  'chipClose',
+  'chipExpiry',
+  'daysLeftToday',
+  'daysLeftTomorrow',
+  'daysLeftMany',
+  'expiredOneDay',
+  'expiredManyDays',
+  'captureRecorded',
+  'captureRecordedNoReminders',
+  'captureRejected',
+  'captureNeedsAccount',
+  'offsetsDaysOne',
+  'offsetsDaysMany',
+  'rejectNoDate',
+  'rejectImpossibleDate',
+  'rejectAmbiguousYear',
+  'rejectTooFarPast',
+  'rejectTooFarAhead',
+  'rejectSeveralDates',
+  'storeUnavailable',
+] as const satisfies readonly MessageKey[];
+
+export function contentScriptKeys(): MessageKey[] {
+  const pageTable = [...ARUBA_STEPS, ...ARUBA_STATES].flatMap((entry) => entry.messages);
+  return [...new Set([...GUIDE_KEYS, ...pageTable])];
+}

@@ -1,0 +1,26 @@
+import Papa from 'papaparse';
+import { accountRows } from './account-rows';
+import { formatItalianDate, type IsoDate } from './calendar-date';
+import type { Account } from './store';
+
+export const CSV_COLUMNS = ['address', 'label', 'expiry', 'days_left', 'programs', 'programs_to_update'] as const;
+
+/**
+ * The accounts as a spreadsheet, in the popup's order. Written for Excel set to Italian, the
+ * likeliest reader: a double-clicked .csv is split on the list separator of the system's locale,
+ * which is ";" wherever "," is the decimal comma, and read as UTF-8 only after a byte-order mark
+ * (without it «Società» becomes «SocietÃ ») — LibreOffice and Google Sheets read it too. Dates are
+ * dd/mm/yyyy; a cell starting with = + - @ gets a leading ' (papaparse's escapeFormulae), so a
+ * label such as "=HYPERLINK(…)" stays text instead of becoming a formula.
+ */
+export function accountsCsv(accounts: readonly Account[], today: IsoDate): string {
+  const data = accountRows(accounts, today).map(({ account, daysLeft }) => [
+    account.address,
+    account.label,
+    account.expiry ? formatItalianDate(account.expiry) : '',
+    daysLeft ?? '',
+    account.programs.join(', '),
+    account.programsToUpdate.join(', '),
+  ]);
+  return `\uFEFF${Papa.unparse({ fields: [...CSV_COLUMNS], data }, { delimiter: ';', newline: '\r\n', escapeFormulae: true })}\r\n`;
+}

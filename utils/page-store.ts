@@ -1,0 +1,13 @@
+import { applyLanguage } from './catalog';
+import { getSettings, openStore, type StoreDb } from './store';
+
+/**
+ * How an extension page starts: it opens the store and makes t() speak the language chosen in the
+ * options before anything is shown. Rejects when the store cannot be opened; t() then speaks the
+ * browser's language.
+ */
+export async function openStoreForPage(): Promise<StoreDb> {
+  const db = await openStore();
+  applyLanguage((await getSettings(db)).language);
+  return db;
+}
