@@ -5,8 +5,9 @@ import type { MessageKey } from './i18n';
  * Everything the extension knows about Aruba's pages, as data: the two ways to the password for
  * mail programs, the states in between, and where the expiry is shown. Written from
  * ../shared/aruba-ui.md and the seed guides; nobody could see the real markup, so entries name
- * what a person sees (visible text, aria-label, title) and never CSS classes. Each entry lists the
- * replica pages in tests/fixtures/pages it must be found in; a unit test fails when one has none.
+ * what a person sees (visible text, aria-label, title) and never CSS classes. The replica pages
+ * of tests/fixtures/site.ts say which steps they show; a unit test fails when a step or state is
+ * shown by none.
  * Old labels stay with a dated note until Aruba is known to have dropped them.
  */
 
@@ -62,8 +63,6 @@ export interface ArubaStep {
   opensNewTab?: true;
   /** Overlay message keys (locale files), instruction first. */
   messages: readonly MessageKey[];
-  /** Replica pages (tests/fixtures/pages) the step must be found in. */
-  fixtures: readonly string[];
 }
 
 /** A page that is not a click along the path but needs its own message. */
@@ -75,7 +74,6 @@ export interface ArubaState {
   /** Titles of the window showing the password. */
   titles?: Labels;
   messages: readonly MessageKey[];
-  fixtures: readonly string[];
 }
 
 const WEBMAIL: readonly UrlPattern[] = [
@@ -114,7 +112,6 @@ export const ARUBA_STEPS: readonly ArubaStep[] = [
     labels: { it: ['Impostazioni'], en: ['Settings'] },
     roles: CLICKABLE,
     messages: ['stepWebmailSettings'],
-    fixtures: ['webmail-old-inbox.html', 'webmail-old-inbox-en.html', 'webmail-new-inbox.html', 'webmail-new-inbox-en.html'],
   },
   {
     id: 'webmail-security',
@@ -129,7 +126,6 @@ export const ARUBA_STEPS: readonly ArubaStep[] = [
     roles: CLICKABLE,
     opensNewTab: true,
     messages: ['stepWebmailSecurity', 'hintOpensNewTab'],
-    fixtures: ['webmail-old-settings.html', 'webmail-old-settings-en.html'],
   },
   {
     id: 'webmail-manage',
@@ -144,7 +140,6 @@ export const ARUBA_STEPS: readonly ArubaStep[] = [
     },
     showsExpiry: true,
     messages: ['stepWebmailManage'],
-    fixtures: ['webmail-security.html', 'webmail-security-en.html'],
   },
   {
     id: 'webmail-generate',
@@ -154,7 +149,6 @@ export const ARUBA_STEPS: readonly ArubaStep[] = [
     labels: { it: ['Genera password per programmi di posta'], en: ['Generate password for mail programs'] },
     roles: CLICKABLE,
     messages: ['stepWebmailGenerate'],
-    fixtures: ['webmail-two-step.html', 'webmail-two-step-en.html'],
   },
   {
     id: 'account-user-menu',
@@ -165,7 +159,6 @@ export const ARUBA_STEPS: readonly ArubaStep[] = [
     roles: ['button', 'menuitem'],
     mailboxInitial: true,
     messages: ['stepAccountUserMenu'],
-    fixtures: ['webmail-new-inbox.html', 'webmail-new-inbox-en.html'],
   },
   {
     id: 'account-open',
@@ -177,7 +170,6 @@ export const ARUBA_STEPS: readonly ArubaStep[] = [
     roles: CLICKABLE,
     opensNewTab: true,
     messages: ['stepAccountOpen', 'hintOpensNewTab'],
-    fixtures: ['webmail-new-inbox.html', 'webmail-new-inbox-en.html'],
   },
   {
     id: 'account-app-passwords',
@@ -189,7 +181,6 @@ export const ARUBA_STEPS: readonly ArubaStep[] = [
     labels: APP_PASSWORD_LABELS,
     roles: CLICKABLE,
     messages: ['stepAccountAppPasswords', 'hintNotMailboxPasswordExpiry'],
-    fixtures: ['account-console.html', 'account-console-en.html', 'account-renew.html', 'account-renew-en.html'],
   },
   // The three below are alternatives at the same point; on a tie the earlier one is shown.
   {
@@ -201,7 +192,6 @@ export const ARUBA_STEPS: readonly ArubaStep[] = [
     roles: ['button', 'link'],
     near: APP_PASSWORD_LABELS,
     messages: ['stepAccountActivate'],
-    fixtures: ['account-console.html', 'account-console-en.html'],
   },
   {
     id: 'account-generate-new',
@@ -213,7 +203,6 @@ export const ARUBA_STEPS: readonly ArubaStep[] = [
     near: APP_PASSWORD_LABELS,
     showsExpiry: true,
     messages: ['stepAccountGenerateNew'],
-    fixtures: ['account-renew.html', 'account-renew-en.html'],
   },
   {
     id: 'account-postpone',
@@ -229,7 +218,6 @@ export const ARUBA_STEPS: readonly ArubaStep[] = [
     near: APP_PASSWORD_LABELS,
     showsExpiry: true,
     messages: ['stepAccountPostpone'],
-    fixtures: ['account-renew.html', 'account-renew-en.html'],
   },
 ];
 
@@ -246,7 +234,6 @@ export const ARUBA_STATES: readonly ArubaState[] = [
       en: ['Generate password for mail programs', 'New password for mail programs'],
     },
     messages: ['statePasswordShown'],
-    fixtures: ['webmail-two-step.html', 'webmail-two-step-en.html', 'account-console.html', 'account-console-en.html'],
   },
   {
     id: 'protocols-disabled',
@@ -258,14 +245,12 @@ export const ARUBA_STATES: readonly ArubaState[] = [
       en: ['You have not enabled access to use PEC on mail programs'],
     },
     messages: ['stateProtocolsDisabled'],
-    fixtures: ['account-protocols-disabled.html'],
   },
   {
     // Recognized by its sign-in fields, whose values are never read.
     id: 'sign-in',
     where: SIGN_IN,
     messages: ['stateSignIn'],
-    fixtures: ['login-sign-in.html', 'login-sign-in-en.html'],
   },
   {
     id: 'approve-on-phone',
@@ -275,7 +260,6 @@ export const ARUBA_STATES: readonly ArubaState[] = [
       en: ['Authorize', 'Approve', 'associated device'],
     },
     messages: ['stateApproveOnPhone'],
-    fixtures: ['login-approve.html', 'login-approve-en.html'],
   },
 ];
 
