@@ -8,5 +8,7 @@ export default defineConfig({
     environment: 'happy-dom',
     setupFiles: ['tests/unit/setup.ts'],
     restoreMocks: true,
+    // The overlay's styles are imported as text and tested as such.
+    css: { include: [/overlay\.css/] },
   },
 });

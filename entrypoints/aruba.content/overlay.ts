@@ -1,4 +1,4 @@
-import { OVERLAY_CSS } from './overlay.css';
+import OVERLAY_CSS from './overlay.css?inline';
 
 /** What the guide shows next to the element to click (or docked, when there is none). */
 export interface GuideCard {
