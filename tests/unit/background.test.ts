@@ -219,3 +219,27 @@ describe('snoozes', () => {
     expect(Object.keys(await fakeBrowser.notifications.getAll())).toHaveLength(0);
   });
 });
+
+describe('an extension update', () => {
+  it('upgrades a version 1 database on "update", keeps every account and shows their badge', async () => {
+    const { createV1Database, v1Accounts } = await import('../fixtures/store-v1');
+    await createV1Database(bg.DB_NAME);
+    const { default: background } = await import('@/entrypoints/background/index');
+    background.main();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.1', temporary: false });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('!'));
+    const accounts = await bg.listAccounts(await bg.store());
+    expect(accounts.map((account) => account.address).sort()).toEqual(v1Accounts.map((account) => account.address).sort());
+    expect(accounts.every((account) => Array.isArray(account.programs) && account.label === '')).toBe(true);
+  });
+});
+
+describe('notifications', () => {
+  it('carry a hostile address as plain text: the notification API has no markup', async () => {
+    const hostile = '<img src=x onerror=alert(1)>@pec.it';
+    await bg.showReminderNotification(hostile, addDays(today(), 3), new Date());
+    const [options] = Object.values(fakeBrowser.notifications.getAllCreateOptions?.() ?? {}) as { message: string; type: string }[];
+    expect(options?.type).toBe('basic');
+    expect(options?.message.startsWith(`${hostile} — scadenza`)).toBe(true);
+  });
+});
