@@ -226,7 +226,7 @@ describe('an extension update', () => {
     await createV1Database(bg.DB_NAME);
     const { default: background } = await import('@/entrypoints/background/index');
     background.main();
-    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.1', temporary: false });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.1' });
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('!'));
     const accounts = await bg.listAccounts(await bg.store());
     expect(accounts.map((account) => account.address).sort()).toEqual(v1Accounts.map((account) => account.address).sort());
