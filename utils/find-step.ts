@@ -103,14 +103,25 @@ function composedContains(ancestor: Element, node: Node): boolean {
 }
 
 /**
- * Shadow roots found in this turn of the event loop, per root. Finding them walks every element
- * of the page, and one look at a page asks for them many times: the walk is done once a turn.
+ * Shadow roots found under each root. Finding them walks every element of the page, and one look
+ * at a page asks for them many times. By default they are remembered for the current turn of the
+ * event loop only; a caller that watches the page (the content script) keeps them until it calls
+ * forgetShadowRoots, which it does when the page adds a custom element.
  */
-let scopesThisTurn: Map<SearchRoot, SearchRoot[]> | null = null;
+let knownScopes: Map<SearchRoot, SearchRoot[]> | null = null;
+let keepScopes = false;
+
+export function keepShadowRoots(): void {
+  keepScopes = true;
+}
+
+export function forgetShadowRoots(): void {
+  knownScopes = null;
+}
 
 /** The root itself and every open shadow root under it, however deep. */
 function scopesOf(root: SearchRoot): SearchRoot[] {
-  const known = scopesThisTurn?.get(root);
+  const known = knownScopes?.get(root);
   if (known) return known;
   const scopes: SearchRoot[] = [root];
   if ('shadowRoot' in root && root.shadowRoot) scopes.push(root.shadowRoot);
@@ -119,11 +130,11 @@ function scopesOf(root: SearchRoot): SearchRoot[] {
       if (element.shadowRoot) scopes.push(element.shadowRoot);
     }
   }
-  if (!scopesThisTurn) {
-    scopesThisTurn = new Map();
-    queueMicrotask(() => (scopesThisTurn = null));
+  if (!knownScopes) {
+    knownScopes = new Map();
+    if (!keepScopes) queueMicrotask(forgetShadowRoots);
   }
-  scopesThisTurn.set(root, scopes);
+  knownScopes.set(root, scopes);
   return scopes;
 }
 
@@ -244,7 +255,8 @@ function isEnabled(element: Element): boolean {
  * accessible label is not.
  */
 function mayCarry(element: Element, anchors: readonly string[]): boolean {
-  if (element.hasAttribute('aria-labelledby') || element.hasAttribute('aria-haspopup') || element.querySelector('slot')) return true;
+  // In a shadow root the text may come through a slot, which textContent does not follow.
+  if (element.hasAttribute('aria-labelledby') || element.hasAttribute('aria-haspopup') || element.getRootNode() !== element.ownerDocument) return true;
   const raw = `${element.getAttribute('aria-label') ?? ''} ${element.getAttribute('title') ?? ''} ${buttonInputLabel(element)} ${element.textContent ?? ''}`.toLowerCase();
   return anchors.some((anchor) => raw.includes(anchor));
 }

@@ -2,11 +2,11 @@ import { browser } from 'wxt/browser';
 import { ARUBA_STATES, expectedStep, pathLength, type ArubaStep } from '@/utils/aruba-steps';
 import { captureMessage } from '@/utils/capture-message';
 import { daysLeftPhrase } from '@/utils/days-left-phrase';
-import { accessibleLabel, detectPageState, findNearMiss, readAccountName, readExpiryText, type PageState } from '@/utils/find-step';
+import { accessibleLabel, detectPageState, findNearMiss, isRendered, readAccountName, readExpiryText, type PageState } from '@/utils/find-step';
 import { setTranslations, t, type Messages } from '@/utils/i18n';
 import type { CaptureResult, ContentMessage, ExpirySeen, GuideMode, GuideModeAnswer } from '@/utils/messages';
 import { Overlay, type GuideCard } from './overlay';
-import { watchPage } from './page-watch';
+import { watchPage, type PageChange } from './page-watch';
 
 /** The test contract: the element to click next carries this attribute, valued with the step id. */
 export const HIGHLIGHT_ATTRIBUTE = 'data-pec-highlight';
@@ -17,6 +17,15 @@ const NOT_FOUND_AFTER_MS = 4000;
 
 function send<T>(message: ContentMessage): Promise<T> {
   return browser.runtime.sendMessage(message) as Promise<T>;
+}
+
+const EVERYWHERE: PageChange = { everywhere: true, places: [], removed: false };
+
+/** A state (the password window, a warning) or a step further along wins over what is shown. */
+function outranks(found: PageState, current: PageState | null): boolean {
+  if (!current || 'state' in found) return true;
+  if ('state' in current) return false;
+  return found.step.ordinal >= current.step.ordinal;
 }
 
 function sourceOf(state: PageState): ExpirySeen['source'] {
@@ -48,6 +57,7 @@ export class Guide {
   private reportedExpiry: string | null = null;
   private chipClosed = false;
   private chipText = '';
+  private state: PageState | null = null;
   private shownTarget: Element | null = null;
   private notFoundSince: number | null = null;
   private recheck: ReturnType<typeof setTimeout> | undefined;
@@ -61,7 +71,7 @@ export class Guide {
   async start(): Promise<void> {
     await this.askMode();
     this.update();
-    watchPage(() => this.update(), this.signal);
+    watchPage((change) => this.update(change), this.signal);
   }
 
   private async askMode(): Promise<void> {
@@ -72,18 +82,35 @@ export class Guide {
     this.mode = answer;
   }
 
-  private update(): void {
-    const address = readAccountName(document);
-    if (address !== this.address && address !== null) {
-      void this.askMode().then(() => this.update());
-      return;
+  private update(change: PageChange = EVERYWHERE): void {
+    if (change.everywhere) {
+      const address = readAccountName(document);
+      if (address !== this.address && address !== null) {
+        void this.askMode().then(() => this.update());
+        return;
+      }
     }
-    const state = detectPageState(document, location.href);
+    const state = (this.state = change.everywhere ? detectPageState(document, location.href) : this.lookOnlyAt(change));
     this.reportExpiry(state);
     // The "copy it now" warning is worth showing whenever the password is on screen.
     const passwordShown = state !== null && 'state' in state && state.state === 'password-shown';
     if (!this.dismissed && (this.mode.mode === 'guide' || passwordShown)) this.guide(state);
     else this.showQuietChip();
+  }
+
+  /**
+   * A busy inbox is not searched whole at every change: only where it changed. What the guide
+   * shows stays while it is on screen; a step further along, or a state, may have appeared.
+   */
+  private lookOnlyAt(change: PageChange): PageState | null {
+    const current = this.state;
+    let state = current && isRendered('state' in current ? current.scope : current.target) ? current : null;
+    for (const place of change.places) {
+      if (!place.isConnected) continue;
+      const found = detectPageState(place, location.href);
+      if (found && outranks(found, state)) state = found;
+    }
+    return state;
   }
 
   private guide(state: PageState | null): void {
