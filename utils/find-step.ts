@@ -138,8 +138,10 @@ function scopesOf(root: SearchRoot): SearchRoot[] {
   return scopes;
 }
 
+/** Every element matching the selector under the root, the root itself included when it is an element. */
 export function queryAll(root: SearchRoot, selector: string): Element[] {
-  return scopesOf(root).flatMap((scope) => [...scope.querySelectorAll(selector)]);
+  const found = scopesOf(root).flatMap((scope) => [...scope.querySelectorAll(selector)]);
+  return 'matches' in root && root.matches(selector) ? [root, ...found] : found;
 }
 
 function isMarkedHidden(element: Element): boolean {

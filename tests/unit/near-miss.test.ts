@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ARUBA_STEPS, expectedStep, type StepId } from '@/utils/aruba-steps';
-import { findNearMiss, findStepTarget } from '@/utils/find-step';
+import { detectPageState, findNearMiss, findStepTarget } from '@/utils/find-step';
 
 const step = (id: StepId) => ARUBA_STEPS.find((candidate) => candidate.id === id)!;
 
@@ -44,5 +44,17 @@ describe('expectedStep', () => {
 
   it('is none off the paths', () => {
     expect(expectedStep(new URL('https://login.aruba.it/auth/realms/pec/protocol/openid-connect/auth'))).toBeNull();
+  });
+});
+
+describe('a search limited to a changed part of the page', () => {
+  it('finds the step when the added element is itself the target', () => {
+    document.body.replaceChildren();
+    const link = document.createElement('a');
+    link.href = '/settings';
+    link.textContent = 'Impostazioni';
+    document.body.append(link);
+    const state = detectPageState(link, 'https://webmail.pec.it/');
+    expect(state && 'step' in state ? [state.step.id, state.target] : null).toEqual(['webmail-settings', link]);
   });
 });
