@@ -3,13 +3,16 @@ import { checkAccountInput, type AccountInputErrors } from '@/utils/account-inpu
 import type { IsoDate } from '@/utils/calendar-date';
 import { t } from '@/utils/i18n';
 import type { ManualEntry } from '@/utils/manual-account';
-import type { Account } from '@/utils/store';
+import { checkOfficeInput, type OfficeInputCheck } from '@/utils/office-input';
+import { MAX_OFFSET_DAYS, type Account } from '@/utils/store';
 import { described, Field } from './Field';
 
 export interface AccountFormProps {
   /** The account to edit; none to add a new one. */
   account?: Account;
   today: IsoDate;
+  /** Settings.officeLeadDays, the lead time of an account without its own. */
+  officeLeadDays: number;
   /** Addresses already tracked, which a new entry may not reuse. */
   taken: ReadonlySet<string>;
   onSave: (entry: ManualEntry) => void;
@@ -19,12 +22,16 @@ export interface AccountFormProps {
 const programsFromText = (text: string) => text.split('\n');
 
 /** Add or edit one account by hand: address, expiry, an optional label and the mail programs. */
-export function AccountForm({ account, today, taken, onSave, onCancel }: AccountFormProps) {
+export function AccountForm({ account, today, officeLeadDays, taken, onSave, onCancel }: AccountFormProps) {
   const [address, setAddress] = useState(account?.address ?? '');
   const [expiry, setExpiry] = useState(account?.expiry ?? '');
   const [label, setLabel] = useState(account?.label ?? '');
   const [programs, setPrograms] = useState((account?.programs ?? []).join('\n'));
+  const [owner, setOwner] = useState(account?.owner ?? '');
+  const [contact, setContact] = useState(account?.contact ?? '');
+  const [leadDays, setLeadDays] = useState(account?.leadDays?.toString() ?? '');
   const [errors, setErrors] = useState<AccountInputErrors>({});
+  const [officeErrors, setOfficeErrors] = useState<Extract<OfficeInputCheck, { ok: false }>['errors']>({});
   const form = useRef<HTMLFormElement>(null);
 
   // The form replaces the list: focus moves into it so keyboard users start typing at once.
@@ -33,13 +40,15 @@ export function AccountForm({ account, today, taken, onSave, onCancel }: Account
   function submit(event: Event) {
     event.preventDefault();
     const check = checkAccountInput({ address, expiry, label }, today, account ? new Set() : taken);
-    if (!check.ok) {
-      setErrors(check.errors);
+    const office = checkOfficeInput({ owner, contact, leadDays });
+    setErrors(check.ok ? {} : check.errors);
+    setOfficeErrors(office.ok ? {} : office.errors);
+    if (!check.ok || !office.ok) {
       // After the re-render, so the error is already in the input's description when it is read.
       setTimeout(() => form.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus());
       return;
     }
-    onSave({ address: check.address, expiry: check.expiry, label: check.label, programs: programsFromText(programs) });
+    onSave({ address: check.address, expiry: check.expiry, label: check.label, programs: programsFromText(programs), office: office.fields });
   }
 
   const addressError = errors.address ? t(errors.address) : null;
@@ -47,6 +56,10 @@ export function AccountForm({ account, today, taken, onSave, onCancel }: Account
   const addressHint = t('accountFormAddressHint');
   const expiryHint = t('accountFormExpiryHint');
   const programsHint = t('accountFormProgramsHint');
+  const contactHint = t('officeContactHint');
+  const contactError = officeErrors.contact ? t(officeErrors.contact) : null;
+  const leadDaysHint = t('officeLeadDaysHint', t('officeLeadDaysDays', String(officeLeadDays)));
+  const leadDaysError = officeErrors.leadDays ? t(officeErrors.leadDays, String(MAX_OFFSET_DAYS)) : null;
 
   return (
     <form ref={form} class="card" onSubmit={submit} noValidate aria-labelledby="account-form-title">
@@ -85,6 +98,34 @@ export function AccountForm({ account, today, taken, onSave, onCancel }: Account
           onInput={(event) => setPrograms(event.currentTarget.value)}
         />
       </Field>
+      <fieldset class="office-fields">
+        <legend>{t('officeFieldsLegend')}</legend>
+        <Field id="account-owner" label={t('officeOwner')}>
+          <input id="account-owner" type="text" autoComplete="off" value={owner} onInput={(event) => setOwner(event.currentTarget.value)} />
+        </Field>
+        <Field id="account-contact" label={t('officeContact')} hint={contactHint} error={contactError}>
+          <input
+            {...described('account-contact', { hint: contactHint, error: contactError })}
+            type="email"
+            autoComplete="off"
+            spellcheck={false}
+            value={contact}
+            onInput={(event) => setContact(event.currentTarget.value)}
+          />
+        </Field>
+        <Field id="account-lead-days" label={t('officeLeadDays')} hint={leadDaysHint} error={leadDaysError}>
+          <input
+            {...described('account-lead-days', { hint: leadDaysHint, error: leadDaysError })}
+            type="number"
+            min={0}
+            max={MAX_OFFSET_DAYS}
+            step={1}
+            inputMode="numeric"
+            value={leadDays}
+            onInput={(event) => setLeadDays(event.currentTarget.value)}
+          />
+        </Field>
+      </fieldset>
       <div class="actions">
         <button type="submit" class="button-primary">
           {t('accountFormSave')}

@@ -2,15 +2,24 @@ import type { ListedAccount } from '@/utils/account-rows';
 import { formatItalianDate } from '@/utils/calendar-date';
 import { daysLeftPhrase } from '@/utils/days-left-phrase';
 import { t } from '@/utils/i18n';
+import type { IsoDate } from '@/utils/calendar-date';
 import type { Account } from '@/utils/store';
 import { DaysLeft } from './DaysLeft';
 import { ProgramsChecklist } from './ProgramsChecklist';
+import { RenewalRequest } from './RenewalRequest';
 
 export interface AccountRowActions {
   onRenew: (account: Account) => void;
   onEdit: (account: Account) => void;
   onDelete: (account: Account) => void;
   onTick: (account: Account, program: string, done: boolean) => void;
+  /** The client of an office's account was asked for the new password. */
+  onAsked: (account: Account) => void;
+  /** Settings.requestTemplate. */
+  requestTemplate: string;
+  /** Settings.officeLeadDays. */
+  officeLeadDays: number;
+  today: IsoDate;
 }
 
 function expiryLine({ account, daysLeft }: ListedAccount): string {
@@ -20,7 +29,7 @@ function expiryLine({ account, daysLeft }: ListedAccount): string {
 }
 
 /** One tracked mailbox: days left, name, expiry date, what to do next. Page-derived text is plain text. */
-export function AccountRow({ row, onRenew, onEdit, onDelete, onTick }: { row: ListedAccount } & AccountRowActions) {
+export function AccountRow({ row, onRenew, onEdit, onDelete, onTick, onAsked, requestTemplate, officeLeadDays, today }: { row: ListedAccount } & AccountRowActions) {
   const { account, daysLeft, color } = row;
   const name = account.label || account.address;
   const toUpdate = account.programsToUpdate.length > 0;
@@ -32,6 +41,7 @@ export function AccountRow({ row, onRenew, onEdit, onDelete, onTick }: { row: Li
         <DaysLeft daysLeft={daysLeft} color={color} />
         <div class="account-body">
           <h3 class="account-name">{name}</h3>
+          {account.owner && <p class="account-owner">{account.owner}</p>}
           {account.label && <p class="account-address">{account.address}</p>}
           <p class="account-expiry">
             {expiryLine(row)}
@@ -39,6 +49,9 @@ export function AccountRow({ row, onRenew, onEdit, onDelete, onTick }: { row: Li
           </p>
         </div>
       </div>
+      {(account.owner || account.contact) && (
+        <RenewalRequest account={account} name={name} template={requestTemplate} today={today} officeLeadDays={officeLeadDays} onAsked={onAsked} />
+      )}
       {toUpdate && <ProgramsChecklist account={account} onTick={(program, done) => onTick(account, program, done)} />}
       <div class="actions">
         <button type="button" class={urgent ? 'button-primary' : undefined} aria-label={t('accountRenewFor', name)} onClick={() => onRenew(account)}>

@@ -1,5 +1,6 @@
 import { BADGE_COLORS, type BadgeColor } from '@/utils/badge-state';
 import { t } from '@/utils/i18n';
+import './days-left.css';
 
 /** The big number of an account's row, on the badge's colour (white text keeps 4.5:1 on each). */
 export function DaysLeft({ daysLeft, color }: { daysLeft: number | null; color: BadgeColor }) {

@@ -6,8 +6,11 @@ import { sendToBackground } from '@/utils/send-to-background';
 import { clearAll, getSettings, listAccounts, saveSettings, type Settings, type StoreDb } from '@/utils/store';
 import { ExportData } from './ExportData';
 import { ImportBackup } from './ImportBackup';
+import { ImportCsv } from './ImportCsv';
 import { LanguageSettings } from './LanguageSettings';
+import { OpenDueList } from './OpenDueList';
 import { ReminderSettingsForm, type ReminderFormValues } from './ReminderSettingsForm';
+import { RequestTemplateForm, type RequestFormValues } from './RequestTemplateForm';
 import { ResetEverything } from './ResetEverything';
 
 /** The options page. Like the popup it reads the store directly and tells the background after writes. */
@@ -34,6 +37,11 @@ export function Options({ db }: { db: StoreDb }) {
     return saved;
   }
 
+  async function saveRequest(values: RequestFormValues) {
+    await saveSettings(db, values);
+    await sendToBackground({ type: 'settings-changed' });
+  }
+
   async function saveLanguage(language: Settings['language']) {
     await saveSettings(db, { language });
     await load();
@@ -56,12 +64,17 @@ export function Options({ db }: { db: StoreDb }) {
     <main class="page options">
       <h1>{t('optionsHeading')}</h1>
       <p class="muted">{t('optionsIntro')}</p>
+      <div class="actions">
+        <OpenDueList />
+      </div>
       {settings && (
         <>
           <ReminderSettingsForm key={`reminders-${generation}`} settings={settings} onSave={save} />
+          <RequestTemplateForm key={`request-${generation}-${settings.language}`} settings={settings} onSave={saveRequest} />
           <LanguageSettings key={`language-${generation}`} language={settings.language} onSave={saveLanguage} />
           <ExportData db={db} />
           <ImportBackup db={db} onImported={reload} />
+          <ImportCsv db={db} onImported={reload} />
           <ResetEverything accountCount={accountCount} onReset={reset} />
         </>
       )}

@@ -7,11 +7,23 @@ import { saveManualEntry, type ManualEntry } from '@/utils/manual-account';
 import type { CaptureResult, PendingCaptureAnswer } from '@/utils/messages';
 import { sendToBackground } from '@/utils/send-to-background';
 import { settlePastReminders } from '@/utils/settle-reminders';
-import { deleteAccount, listAccounts, saveAccount, setProgramUpdated, type Account, type StoreDb } from '@/utils/store';
+import {
+  DEFAULT_SETTINGS,
+  deleteAccount,
+  getSettings,
+  listAccounts,
+  markRenewalAsked,
+  saveAccount,
+  setProgramUpdated,
+  type Account,
+  type Settings,
+  type StoreDb,
+} from '@/utils/store';
 import { AccountForm } from './AccountForm';
 import { AccountList } from './AccountList';
 import { AuthFailedHelp } from './AuthFailedHelp';
 import { EmptyState } from './EmptyState';
+import { OpenDueList } from './OpenDueList';
 import { PendingCapture } from './PendingCapture';
 import { ReportPage } from './ReportPage';
 import { SettingsIcon } from './SettingsIcon';
@@ -30,8 +42,13 @@ export function Popup({ db }: { db: StoreDb }) {
   const [editing, setEditing] = useState<Editing>(null);
   const [deleted, setDeleted] = useState<Account | null>(null);
   const [failed, setFailed] = useState(false);
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
 
-  const reload = useCallback(async () => setAccounts(await listAccounts(db)), [db]);
+  const reload = useCallback(async () => {
+    const [stored, tracked] = await Promise.all([getSettings(db), listAccounts(db)]);
+    setSettings(stored);
+    setAccounts(tracked);
+  }, [db]);
 
   useEffect(() => {
     void reload();
@@ -64,6 +81,8 @@ export function Popup({ db }: { db: StoreDb }) {
       if (account.expiry) await settlePastReminders(db, { address: account.address, expiry: account.expiry }, Date.now());
       setDeleted(null);
     });
+
+  const asked = (account: Account) => write(() => markRenewalAsked(db, account.address, Date.now()));
 
   const tick = (account: Account, program: string, done: boolean) => write(() => setProgramUpdated(db, account.address, program, done));
 
@@ -109,6 +128,7 @@ export function Popup({ db }: { db: StoreDb }) {
         <AccountForm
           account={editing.account}
           today={today}
+          officeLeadDays={settings.officeLeadDays}
           taken={new Set(tracked.map((account) => account.address))}
           onSave={(entry) => void save(entry)}
           onCancel={() => setEditing(null)}
@@ -123,7 +143,16 @@ export function Popup({ db }: { db: StoreDb }) {
           onEdit={(account) => setEditing({ account })}
           onDelete={(account) => void remove(account)}
           onTick={(account, program, done) => void tick(account, program, done)}
+          onAsked={(account) => void asked(account)}
+          requestTemplate={settings.requestTemplate}
+          officeLeadDays={settings.officeLeadDays}
+          today={today}
         />
+      )}
+      {!editing && tracked.some((account) => account.owner || account.contact) && (
+        <div class="actions">
+          <OpenDueList onOpened={() => window.close()} />
+        </div>
       )}
       {deleted && <UndoDelete account={deleted} onUndo={() => void undo(deleted)} />}
       <AuthFailedHelp />

@@ -1,5 +1,18 @@
 import { parseIsoDate } from './calendar-date';
-import { normalizeAddress, validSettings, type Account, type CaptureSource, type Renewal, type Settings, type StoreSnapshot } from './store';
+import {
+  DEFAULT_SETTINGS,
+  MAX_OFFSET_DAYS,
+  NO_OFFICE_FIELDS,
+  normalizeAddress,
+  requireContact,
+  validSettings,
+  type Account,
+  type CaptureSource,
+  type RequestStatus,
+  type Renewal,
+  type Settings,
+  type StoreSnapshot,
+} from './store';
 
 /*
  * The JSON backup: everything the user keeps (accounts, renewal history, settings), versioned,
@@ -9,7 +22,10 @@ import { normalizeAddress, validSettings, type Account, type CaptureSource, type
  */
 
 export const BACKUP_FORMAT = 'pec-password-assistant';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
+/** Version 1 files (before the office fields) are still read: the missing fields get their defaults. */
+const READABLE_VERSIONS = [1, 2] as const;
+type ReadableVersion = (typeof READABLE_VERSIONS)[number];
 /** Larger files are refused before they are read: a backup of 200 accounts is about 100 KB. */
 export const MAX_BACKUP_BYTES = 5 * 1024 * 1024;
 
@@ -44,9 +60,11 @@ export type BackupError =
 export type ParsedBackup = { ok: true; data: Backup } | { ok: false; error: BackupError; detail?: string };
 
 const TOP_FIELDS = ['format', 'version', 'exportedAt', 'accounts', 'renewals', 'settings'] as const;
-const ACCOUNT_FIELDS = ['address', 'label', 'expiry', 'capturedAt', 'source', 'pageUrl', 'programs', 'programsToUpdate'] as const;
+const ACCOUNT_FIELDS_V1 = ['address', 'label', 'expiry', 'capturedAt', 'source', 'pageUrl', 'programs', 'programsToUpdate'] as const;
+const ACCOUNT_FIELDS = [...ACCOUNT_FIELDS_V1, 'owner', 'contact', 'leadDays', 'request'] as const;
 const RENEWAL_FIELDS = ['address', 'expiry', 'capturedAt', 'source'] as const;
-const SETTINGS_FIELDS = ['offsets', 'hour', 'quietChip', 'language'] as const;
+const SETTINGS_FIELDS_V1 = ['offsets', 'hour', 'quietChip', 'language'] as const;
+const SETTINGS_FIELDS = [...SETTINGS_FIELDS_V1, 'officeLeadDays', 'requestTemplate'] as const;
 
 function pick<T, F extends keyof T>(record: T, fields: readonly F[]): Pick<T, F> {
   return Object.fromEntries(fields.map((field) => [field, record[field]])) as Pick<T, F>;
@@ -122,9 +140,44 @@ function source(value: unknown, where: string): CaptureSource {
   return SOURCES.includes(value as CaptureSource) ? (value as CaptureSource) : reject('invalid-field', where);
 }
 
-function account(value: unknown, where: string): Account {
-  const fields = fieldsOf(value, ACCOUNT_FIELDS, where);
+function leadDays(value: unknown, where: string): number | null {
+  if (value === null) return null;
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_OFFSET_DAYS ? (value as number) : reject('invalid-field', where);
+}
+
+function contact(value: unknown, where: string): string {
+  try {
+    return requireContact(text(value, where));
+  } catch {
+    return reject('invalid-field', where);
+  }
+}
+
+function request(value: unknown, where: string): RequestStatus {
+  const state = (value as { state?: unknown } | null)?.state;
+  if (state === 'not-asked') {
+    fieldsOf(value, ['state'], where);
+    return { state };
+  }
+  if (state !== 'asked' && state !== 'renewed') reject('invalid-field', where);
+  const fields = fieldsOf(value, ['state', 'at'], where);
+  return { state, at: instant(fields.at, `${where}.at`) };
+}
+
+function officeFields(value: unknown, where: string): Pick<Account, 'owner' | 'contact' | 'leadDays' | 'request'> {
+  const fields = value as Record<(typeof ACCOUNT_FIELDS)[number], unknown>;
   return {
+    owner: text(fields.owner, `${where}.owner`),
+    contact: contact(fields.contact, `${where}.contact`),
+    leadDays: leadDays(fields.leadDays, `${where}.leadDays`),
+    request: request(fields.request, `${where}.request`),
+  };
+}
+
+function account(value: unknown, where: string, version: ReadableVersion): Account {
+  const fields = fieldsOf(value, version === 1 ? ACCOUNT_FIELDS_V1 : ACCOUNT_FIELDS, where);
+  return {
+    ...(version === 1 ? NO_OFFICE_FIELDS : officeFields(value, where)),
     address: address(fields.address),
     label: text(fields.label, `${where}.label`),
     expiry: fields.expiry === null ? null : expiry(fields.expiry),
@@ -149,34 +202,36 @@ function renewal(value: unknown, where: string, tracked: ReadonlySet<string>): B
   };
 }
 
-function settings(value: unknown): Settings {
-  const fields = fieldsOf(value, SETTINGS_FIELDS, 'settings');
+function settings(value: unknown, version: ReadableVersion): Settings {
+  const expected = version === 1 ? SETTINGS_FIELDS_V1 : SETTINGS_FIELDS;
+  const fields = fieldsOf(value, expected, 'settings');
   // The store's own rules, field by field, so the error can say which one is wrong.
-  for (const field of SETTINGS_FIELDS) {
+  for (const field of expected) {
     try {
       validSettings({ [field]: fields[field] });
     } catch {
       reject('invalid-field', `settings.${field}`);
     }
   }
-  return validSettings(fields as Settings) as Settings;
+  return { ...DEFAULT_SETTINGS, ...validSettings(fields as Partial<Settings>) };
 }
 
 function backup(value: unknown): Backup {
   if (typeof value !== 'object' || value === null || (value as { format?: unknown }).format !== BACKUP_FORMAT) reject('foreign-file');
   const { version } = value as { version?: unknown };
   if (!Number.isInteger(version)) reject('invalid-field', 'version');
-  if (version !== BACKUP_VERSION) reject('unsupported-version', version);
+  if (!READABLE_VERSIONS.includes(version as ReadableVersion)) reject('unsupported-version', version);
+  const readable = version as ReadableVersion;
   const fields = fieldsOf(value, TOP_FIELDS, 'backup');
   if (typeof fields.exportedAt !== 'string' || Number.isNaN(Date.parse(fields.exportedAt))) reject('invalid-field', 'exportedAt');
-  const accounts = arrayOf(fields.accounts, 'accounts').map((item, i) => account(item, `accounts[${i}]`));
+  const accounts = arrayOf(fields.accounts, 'accounts').map((item, i) => account(item, `accounts[${i}]`, readable));
   const tracked = new Set<string>();
   for (const { address } of accounts) {
     if (tracked.has(address)) reject('duplicate-account', address);
     tracked.add(address);
   }
   const renewals = arrayOf(fields.renewals, 'renewals').map((item, i) => renewal(item, `renewals[${i}]`, tracked));
-  return { accounts, renewals, settings: settings(fields.settings) };
+  return { accounts, renewals, settings: settings(fields.settings, readable) };
 }
 
 /**

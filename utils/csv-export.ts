@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { accountRows } from './account-rows';
-import { formatItalianDate, type IsoDate } from './calendar-date';
+import { formatItalianDate, localToday, type IsoDate } from './calendar-date';
+import { dueList } from './due-list';
 import type { Account } from './store';
 
 export const CSV_COLUMNS = ['address', 'label', 'expiry', 'days_left', 'programs', 'programs_to_update'] as const;
@@ -22,5 +23,30 @@ export function accountsCsv(accounts: readonly Account[], today: IsoDate): strin
     account.programs.join(', '),
     account.programsToUpdate.join(', '),
   ]);
-  return `\uFEFF${Papa.unparse({ fields: [...CSV_COLUMNS], data }, { delimiter: ';', newline: '\r\n', escapeFormulae: true })}\r\n`;
+  return excelCsv(CSV_COLUMNS, data);
+}
+
+/** Italian Excel's dialect, as described above: BOM, ";", CRLF, formulas escaped. */
+function excelCsv(fields: readonly string[], data: (string | number)[][]): string {
+  return `\uFEFF${Papa.unparse({ fields: [...fields], data }, { delimiter: ';', newline: '\r\n', escapeFormulae: true })}\r\n`;
+}
+
+export const DUE_LIST_CSV_COLUMNS = ['group', 'address', 'owner', 'contact', 'label', 'expiry', 'days_left', 'request', 'request_date'] as const;
+
+/** The due-list as the page shows it: its groups in order, the request status of each client. */
+export function dueListCsv(accounts: readonly Account[], today: IsoDate): string {
+  const data = dueList(accounts, today).flatMap(({ group, rows }) =>
+    rows.map(({ account, daysLeft }) => [
+      group,
+      account.address,
+      account.owner,
+      account.contact,
+      account.label,
+      account.expiry ? formatItalianDate(account.expiry) : '',
+      daysLeft ?? '',
+      account.request.state,
+      account.request.state === 'not-asked' ? '' : formatItalianDate(localToday(new Date(account.request.at))),
+    ]),
+  );
+  return excelCsv(DUE_LIST_CSV_COLUMNS, data);
 }

@@ -26,11 +26,20 @@ const sameList = (a: readonly unknown[], b: readonly unknown[]) => a.length === 
 
 /** What a person sees of an account: a difference only in when or where it was read is no change. */
 function sameAccount(a: Account, b: Account): boolean {
-  return a.label === b.label && a.expiry === b.expiry && sameList(a.programs, b.programs) && sameList(a.programsToUpdate, b.programsToUpdate);
+  return (
+    a.label === b.label &&
+    a.expiry === b.expiry &&
+    sameList(a.programs, b.programs) &&
+    sameList(a.programsToUpdate, b.programsToUpdate) &&
+    a.owner === b.owner &&
+    a.contact === b.contact &&
+    a.leadDays === b.leadDays &&
+    JSON.stringify(a.request) === JSON.stringify(b.request)
+  );
 }
 
 function sameSettings(a: Settings, b: Settings): boolean {
-  return sameList(a.offsets, b.offsets) && a.hour === b.hour && a.quietChip === b.quietChip && a.language === b.language;
+  return sameList(a.offsets, b.offsets) && a.hour === b.hour && a.quietChip === b.quietChip && a.language === b.language && a.officeLeadDays === b.officeLeadDays && a.requestTemplate === b.requestTemplate;
 }
 
 const renewalKey = (r: BackupRenewal) => `${r.address}|${r.expiry}|${r.capturedAt}`;

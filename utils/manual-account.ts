@@ -1,5 +1,6 @@
 import type { IsoDate } from './calendar-date';
 import { settlePastReminders } from './settle-reminders';
+import type { OfficeFields } from './office-input';
 import { recordCapture, saveAccount, type Account, type StoreDb } from './store';
 
 /** What the popup's add/edit form hands over, already checked (see account-input.ts). */
@@ -8,6 +9,8 @@ export interface ManualEntry {
   expiry: IsoDate;
   label: string;
   programs: string[];
+  /** Absent: the account's own office fields stay as they are. */
+  office?: OfficeFields;
 }
 
 /**
@@ -22,5 +25,5 @@ export async function saveManualEntry(db: StoreDb, previous: Account | undefined
     base = (await recordCapture(db, capture)).account;
     await settlePastReminders(db, { address: base.address, expiry: entry.expiry }, now);
   }
-  return saveAccount(db, { ...base, label: entry.label, programs: entry.programs });
+  return saveAccount(db, { ...base, label: entry.label, programs: entry.programs, ...entry.office });
 }

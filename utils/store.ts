@@ -31,6 +31,24 @@ export type Account = {
   programs: string[];
   /** The programs still to update after the last renewal. */
   programsToUpdate: string[];
+  /** For an office looking after its clients' mailboxes: the client's name; empty when none. */
+  owner: string;
+  /** The client's e-mail address the renewal request goes to; empty when none. */
+  contact: string;
+  /** Days before the expiry to ask the client for the new password; null uses Settings.officeLeadDays. */
+  leadDays: number | null;
+  /** Whether the client was asked for the new password, and when (epoch ms). */
+  request: RequestStatus;
+};
+
+export type RequestStatus = { state: 'not-asked' } | { state: 'asked'; at: number } | { state: 'renewed'; at: number };
+
+/** The office fields of an account nobody has filled in yet. */
+export const NO_OFFICE_FIELDS: Readonly<Pick<Account, 'owner' | 'contact' | 'leadDays' | 'request'>> = {
+  owner: '',
+  contact: '',
+  leadDays: null,
+  request: Object.freeze({ state: 'not-asked' }),
 };
 
 /** One renewal: the expiry a capture replaced an earlier, different expiry with. */
@@ -49,6 +67,10 @@ export type Settings = {
   hour: number;
   quietChip: boolean;
   language: 'auto' | 'it' | 'en';
+  /** Days before an expiry to ask the client, for accounts without a lead time of their own. */
+  officeLeadDays: number;
+  /** The renewal request's text with {cliente}, {casella}, {scadenza}, {giorni}; empty for the built-in one. */
+  requestTemplate: string;
 };
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
@@ -56,6 +78,9 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   hour: DEFAULT_REMINDER_SETTINGS.hour,
   quietChip: true,
   language: 'auto',
+  // An office needs the client's new password before the old one lapses: seed 003 asks ~10 days ahead.
+  officeLeadDays: 10,
+  requestTemplate: '',
 };
 
 export type FiredReminder = { key: string; firedAt: number };
@@ -82,7 +107,10 @@ export type StoreValidationCode =
   | 'invalid-offsets'
   | 'invalid-hour'
   | 'invalid-quiet-chip'
-  | 'invalid-language';
+  | 'invalid-language'
+  | 'invalid-contact'
+  | 'invalid-lead-days'
+  | 'invalid-template';
 
 export class StoreValidationError extends Error {
   constructor(
@@ -107,6 +135,9 @@ export type StoreDb = IDBPDatabase<StoreSchema>;
 type UpgradeTransaction = IDBPTransaction<StoreSchema, StoreNames<StoreSchema>[], 'versionchange'>;
 type Migration = (db: StoreDb, tx: UpgradeTransaction) => void | Promise<void>;
 
+/** An account as version 2 stored it. */
+type AccountV2 = Omit<Account, 'owner' | 'contact' | 'leadDays' | 'request'>;
+
 /** An account as version 1 stored it. */
 type AccountV1 = Pick<Account, 'address' | 'expiry' | 'capturedAt' | 'source'>;
 
@@ -126,14 +157,24 @@ const MIGRATIONS: Migration[] = [
     db.createObjectStore('settings');
     let cursor = await tx.objectStore('accounts').openCursor();
     while (cursor) {
-      const old = cursor.value as AccountV1 & Partial<Account>;
-      await cursor.update({
+      const old = cursor.value as AccountV1 & Partial<AccountV2>;
+      // A version 2 record (typed as such since version 3): the next step adds the office fields.
+      const v2: AccountV2 = {
         ...old,
         label: old.label ?? '',
         pageUrl: old.pageUrl ?? null,
         programs: old.programs ?? [],
         programsToUpdate: old.programsToUpdate ?? [],
-      });
+      };
+      await cursor.update(v2 as Account);
+      cursor = await cursor.continue();
+    }
+  },
+  async (_db, tx) => {
+    let cursor = await tx.objectStore('accounts').openCursor();
+    while (cursor) {
+      const old = cursor.value as AccountV2;
+      await cursor.update({ ...NO_OFFICE_FIELDS, ...old });
       cursor = await cursor.continue();
     }
   },
@@ -177,6 +218,24 @@ function requireExpiry(raw: IsoDate): IsoDate {
   const expiry = parseIsoDate(raw);
   if (expiry === null) throw new StoreValidationError('invalid-expiry', `Not a YYYY-MM-DD day: ${JSON.stringify(raw)}`);
   return expiry;
+}
+
+/** The client's contact: an e-mail address or nothing. */
+export function requireContact(raw: string): string {
+  const contact = raw.trim();
+  if (contact !== '' && !EMAIL.test(contact)) throw new StoreValidationError('invalid-contact', `Not an e-mail address: ${JSON.stringify(raw)}`);
+  return contact;
+}
+
+function requireLeadDays(days: number): number {
+  if (!(Number.isInteger(days) && days >= 0 && days <= MAX_OFFSET_DAYS)) {
+    throw new StoreValidationError('invalid-lead-days', `Lead days must be whole days from 0 to ${MAX_OFFSET_DAYS}`);
+  }
+  return days;
+}
+
+function requestStatus(request: RequestStatus): RequestStatus {
+  return request.state === 'not-asked' ? { state: 'not-asked' } : { state: request.state, at: request.at };
 }
 
 /** Origin and path only: a query or fragment may carry session tokens. */
@@ -231,6 +290,11 @@ export async function recordCapture(db: StoreDb, capture: Capture): Promise<{ ac
     pageUrl: pageUrlOf(capture.pageUrl),
     programs: existing?.programs ?? [],
     programsToUpdate: renewed ? [...existing.programs] : (existing?.programsToUpdate ?? []),
+    owner: existing?.owner ?? '',
+    contact: existing?.contact ?? '',
+    leadDays: existing?.leadDays ?? null,
+    // A new expiry means the client did renew, asked or not: the next request starts afresh.
+    request: renewed ? { state: 'renewed', at: capture.capturedAt } : (existing?.request ?? NO_OFFICE_FIELDS.request),
   };
   await accounts.put(account);
   if (renewed) {
@@ -256,6 +320,10 @@ function storedAccount(account: Account): Account {
     programs,
     // A program removed from the list is no longer waiting for the new password.
     programsToUpdate: uniqueNames(account.programsToUpdate).filter((name) => programs.includes(name)),
+    owner: account.owner.trim(),
+    contact: requireContact(account.contact),
+    leadDays: account.leadDays === null ? null : requireLeadDays(account.leadDays),
+    request: requestStatus(account.request),
   };
 }
 
@@ -320,11 +388,12 @@ export async function getSettings(db: StoreDb): Promise<Settings> {
 }
 
 export const MAX_OFFSET_DAYS = 60;
+export const MAX_TEMPLATE_LENGTH = 10_000;
 
 const LANGUAGES: readonly Settings['language'][] = ['auto', 'it', 'en'];
 
 /** The known fields present in `partial`, checked; offsets come back deduplicated, largest first. */
-export function validSettings({ offsets, hour, quietChip, language }: Partial<Settings>): Partial<Settings> {
+export function validSettings({ offsets, hour, quietChip, language, officeLeadDays, requestTemplate }: Partial<Settings>): Partial<Settings> {
   const valid: Partial<Settings> = {};
   if (offsets !== undefined) {
     const inRange = (n: number) => Number.isInteger(n) && n >= 0 && n <= MAX_OFFSET_DAYS;
@@ -347,6 +416,13 @@ export function validSettings({ offsets, hour, quietChip, language }: Partial<Se
     if (!LANGUAGES.includes(language)) throw new StoreValidationError('invalid-language', 'The language must be auto, it or en');
     valid.language = language;
   }
+  if (officeLeadDays !== undefined) valid.officeLeadDays = requireLeadDays(officeLeadDays);
+  if (requestTemplate !== undefined) {
+    if (typeof requestTemplate !== 'string' || requestTemplate.length > MAX_TEMPLATE_LENGTH) {
+      throw new StoreValidationError('invalid-template', `The request template must be text of at most ${MAX_TEMPLATE_LENGTH} characters`);
+    }
+    valid.requestTemplate = requestTemplate;
+  }
   return valid;
 }
 
@@ -368,6 +444,20 @@ export async function markRemindersFired(db: StoreDb, keys: string[], at: number
   const tx = db.transaction('firedReminders', 'readwrite');
   await Promise.all(keys.map((key) => tx.store.put({ key, firedAt: at })));
   await tx.done;
+}
+
+/** Records that the client was asked for the new password at `at`. */
+export async function markRenewalAsked(db: StoreDb, address: string, at: number): Promise<Account | undefined> {
+  const normalized = normalizeAddress(address);
+  if (normalized === null) return undefined;
+  const tx = db.transaction('accounts', 'readwrite');
+  const account = await tx.store.get(normalized);
+  if (account) {
+    account.request = { state: 'asked', at };
+    await tx.store.put(account);
+  }
+  await tx.done;
+  return account;
 }
 
 /** Deletes every fired-reminder key `keep` rejects; returns how many were deleted. */

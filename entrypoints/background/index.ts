@@ -4,7 +4,7 @@ import { parseMessage, type Message } from '@/utils/messages';
 import { assignPendingCapture, getPendingCapture, handleExpirySeen } from './capture';
 import { dismissGuideInTab, guideModeFor } from './guide-mode';
 import { contentStrings, withLanguage } from './language';
-import { NOTIFICATION_BUTTONS, parseNotificationId } from './notifications';
+import { NOTIFICATION_BUTTONS, parseNotificationId, SUMMARY_NOTIFICATION_ID } from './notifications';
 import { MIDNIGHT_ALARM, onReminderAlarm, reconcile, snooze } from './reminders';
 import { startRenewal } from './renewal';
 
@@ -46,6 +46,11 @@ export default defineBackground(() => {
   });
 
   browser.notifications.onClicked.addListener((id) => {
+    if (id === SUMMARY_NOTIFICATION_ID) {
+      void browser.notifications.clear(id);
+      void browser.tabs.create({ url: browser.runtime.getURL('/due-list.html') });
+      return;
+    }
     if (!parseNotificationId(id)) return;
     void browser.notifications.clear(id);
     void startRenewal();

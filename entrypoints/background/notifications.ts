@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { daysBetween, formatItalianDate, localToday, type IsoDate } from '@/utils/calendar-date';
 import { daysLeftPhrase } from '@/utils/days-left-phrase';
 import { t } from '@/utils/i18n';
+import type { TrackedExpiry } from '@/utils/reminder-plan';
 
 const NOTIFICATION_PREFIX = 'notify|';
 
@@ -13,6 +14,32 @@ export function parseNotificationId(id: string): { address: string; expiry: IsoD
   const [prefix, address, expiry, ...rest] = id.split('|');
   if (`${prefix}|` !== NOTIFICATION_PREFIX || !address || !expiry || rest.length) return null;
   return { address, expiry };
+}
+
+/** The one notification standing for several reminders due at once; a click opens the due-list. */
+export const SUMMARY_NOTIFICATION_ID = 'notify-summary';
+
+const SUMMARY_NAMES = 3;
+
+/** Several reminders due at the same moment (an office's clients): one notification, not one each. */
+async function showSummaryNotification(due: readonly TrackedExpiry[], now: Date): Promise<void> {
+  const today = localToday(now);
+  const farthest = Math.max(...due.map(({ expiry }) => daysBetween(today, expiry)));
+  const count = String(due.length);
+  const names = due.slice(0, SUMMARY_NAMES).map(({ address }) => address).join(', ');
+  const more = due.length - SUMMARY_NAMES;
+  await browser.notifications.create(SUMMARY_NOTIFICATION_ID, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: farthest < 7 ? t('officeSummaryWeek', count) : t('officeSummaryDays', [count, String(farthest)]),
+    message: t('officeSummaryMessage', more > 0 ? t('officeSummaryMore', [names, String(more)]) : names),
+  });
+}
+
+/** The reminders due now: one notification for a single password, a summary for two or more. */
+export function showReminders(due: readonly TrackedExpiry[], now: Date): Promise<void> {
+  if (due.length >= 2) return showSummaryNotification(due, now);
+  return due.length === 1 ? showReminderNotification(due[0]!.address, due[0]!.expiry, now) : Promise.resolve();
 }
 
 /** Button order on Chrome; Firefox shows no buttons, so a click on the notification renews. */

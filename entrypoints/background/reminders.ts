@@ -9,12 +9,23 @@ import {
   reconcileReminders,
   type TrackedExpiry,
 } from '@/utils/reminder-plan';
-import { getFiredReminders, getSettings, listAccounts, markRemindersFired, pruneFiredReminders } from '@/utils/store';
+import { getFiredReminders, getSettings, listAccounts, markRemindersFired, pruneFiredReminders, type Account } from '@/utils/store';
 import { showBadge, showStoreUnavailable } from './badge';
-import { showReminderNotification } from './notifications';
+import { showReminders } from './notifications';
 import { store } from './store-access';
 
 export const MIDNIGHT_ALARM = 'badge-midnight';
+
+/**
+ * Chrome keeps at most 500 alarms per extension and silently refuses the rest: an office with
+ * 200 mailboxes plans 1,000 reminders. Only the soonest get an alarm; the midnight reconcile
+ * adds the next ones as these fire.
+ */
+const MAX_ALARMS = 450;
+
+function soonestWithinCap<T extends { when: number }>(reminders: readonly T[], alarmsKept: number): T[] {
+  return [...reminders].sort((a, b) => a.when - b.when).slice(0, Math.max(0, MAX_ALARMS - alarmsKept));
+}
 
 /** Snoozes are kept beside their alarms: Firefox forgets every alarm when it restarts. */
 const SNOOZES_KEY = 'snoozes';
@@ -28,6 +39,8 @@ async function forgetSnooze(name: string): Promise<void> {
   const { [name]: _done, ...rest } = await storedSnoozes();
   await browser.storage.local.set({ [SNOOZES_KEY]: rest });
 }
+
+const trackedOf = (accounts: readonly Account[]): TrackedExpiry[] => accounts.flatMap((a) => (a.expiry ? [{ address: a.address, expiry: a.expiry }] : []));
 
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -64,18 +77,20 @@ export function reconcile(now = new Date()): Promise<void> {
     // Notifications and the badge's title speak the language chosen in the options. Every start
     // and every settings change runs this first, and reminder alarms queue up behind it.
     applyLanguage(settings.language);
-    const tracked = accounts.flatMap((a) => (a.expiry ? [{ address: a.address, expiry: a.expiry }] : []));
+    const tracked = trackedOf(accounts);
     const planned = planReminders(tracked, settings);
     const alarmNames = alarms.map((alarm) => alarm.name);
     const plan = reconcileReminders({ planned, existingAlarmNames: alarmNames, firedKeys, now, snoozed: Object.keys(snoozes) });
     const dueSnoozes = await restoreSnoozes(snoozes, tracked, alarmNames, now);
     await Promise.all(plan.clear.map((name) => browser.alarms.clear(name)));
-    for (const reminder of plan.create) browser.alarms.create(reminder.key, { when: reminder.when });
+    for (const reminder of soonestWithinCap(plan.create, alarmNames.length - plan.clear.length)) {
+      browser.alarms.create(reminder.key, { when: reminder.when });
+    }
     browser.alarms.create(MIDNIGHT_ALARM, { when: nextLocalMidnight(now).getTime() });
     await markRemindersFired(db, plan.markFired, now.getTime());
     const plannedKeys = new Set(planned.map((reminder) => reminder.key));
     await pruneFiredReminders(db, (key) => plannedKeys.has(key));
-    for (const reminder of [...plan.fireNow, ...dueSnoozes]) await showReminderNotification(reminder.address, reminder.expiry, now);
+    await showReminders([...plan.fireNow, ...dueSnoozes], now);
     await showBadge(accounts, now);
   });
 }
@@ -113,14 +128,20 @@ export function onReminderAlarm(name: string, now = new Date()): Promise<void> {
   return serialized(async () => {
     if (snooze) await forgetSnooze(name);
     const db = await store();
-    const account = (await listAccounts(db)).find((a) => a.address === target.address);
+    const accounts = await listAccounts(db);
+    const account = accounts.find((a) => a.address === target.address);
     // A renewal since the alarm was set makes it stale; the next reconcile clears what is left.
     if (account?.expiry !== target.expiry) return;
-    if (reminder) {
-      if ((await getFiredReminders(db)).has(name)) return;
-      await markRemindersFired(db, [name], now.getTime());
-    }
-    await showReminderNotification(target.address, target.expiry, now);
+    if (!reminder) return showReminders([target], now);
+    const fired = await getFiredReminders(db);
+    if (fired.has(name)) return;
+    // Other reminders due at this same moment (an office's clients) join this one notification.
+    const planned = planReminders(trackedOf(accounts), await getSettings(db));
+    const when = planned.find((p) => p.key === name)?.when;
+    const together = planned.filter((p) => p.when === when && p.key !== name && !fired.has(p.key));
+    await markRemindersFired(db, [name, ...together.map((p) => p.key)], now.getTime());
+    await Promise.all(together.map((p) => browser.alarms.clear(p.key)));
+    await showReminders([target, ...together], now);
   });
 }
 

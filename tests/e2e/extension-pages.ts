@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import type { Account } from '../../utils/store';
+import { NO_OFFICE_FIELDS, type Account } from '../../utils/store';
 import { expect, type LoadedExtension } from './extension';
 
 /** The popup as Chrome shows it: 360px wide, in a tab of about the popup's size. */
@@ -20,7 +20,7 @@ export async function openOptions(extension: LoadedExtension): Promise<Page> {
 }
 
 export function account(overrides: Partial<Account> & Pick<Account, 'address' | 'expiry'>): Account {
-  return { label: '', capturedAt: 1, source: 'manual', pageUrl: null, programs: [], programsToUpdate: [], ...overrides };
+  return { label: '', capturedAt: 1, source: 'manual', pageUrl: null, programs: [], programsToUpdate: [], ...NO_OFFICE_FIELDS, ...overrides };
 }
 
 /**

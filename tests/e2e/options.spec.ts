@@ -33,7 +33,7 @@ test('exports a JSON backup, a CSV and a calendar as downloads under the extensi
   const json = await downloaded(options, 'Backup (JSON)');
   expect(json.download.suggestedFilename()).toBe(`pec-password-assistant-${today()}.json`);
   const backup = JSON.parse(json.text);
-  expect(backup).toMatchObject({ format: 'pec-password-assistant', version: 1, settings: { offsets: [14, 7, 3, 1, 0] } });
+  expect(backup).toMatchObject({ format: 'pec-password-assistant', version: 2, settings: { offsets: [14, 7, 3, 1, 0] } });
   expect(backup.accounts).toHaveLength(2);
   await expect(section(options, 'Esporta').getByRole('status')).toHaveText(`File scaricato: pec-password-assistant-${today()}.json`);
 
@@ -68,14 +68,14 @@ test('imports a backup after showing what changes; a bad file is refused and cha
   const hostile = '<img src=x onerror="document.title=`pwned`">';
   const backup = {
     format: 'pec-password-assistant',
-    version: 1,
+    version: 2,
     exportedAt: new Date().toISOString(),
     accounts: [
       account({ address: 'mario.rossi@pec.it', expiry: addDays(today(), 120), capturedAt: Date.now() }),
       account({ address: 'nuova@pec.it', label: hostile, expiry: addDays(today(), 10) }),
     ],
     renewals: [],
-    settings: { offsets: [30, 7], hour: 9, quietChip: true, language: 'auto' },
+    settings: { offsets: [30, 7], hour: 9, quietChip: true, language: 'auto', officeLeadDays: 10, requestTemplate: '' },
   };
   await file.setInputFiles({ name: 'studio.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
   const preview = options.getByRole('group', { name: 'Cosa cambia importando «studio.json»' });

@@ -165,18 +165,18 @@ test('options: reminder days validated and saved, then everything reset', async 
   expect(await seriousViolations(options)).toEqual([]);
 
   await offsets.fill('14, sette');
-  await options.getByRole('button', { name: 'Salva' }).click();
+  await options.getByRole('button', { name: 'Salva', exact: true }).click();
   await expect(offsets).toHaveAccessibleDescription(/Scrivi solo numeri interi separati da virgole/);
   await expect(options.getByRole('status').first()).toHaveText('Impostazioni non salvate: correggi il campo indicato.');
   await offsets.fill('90, 7');
-  await options.getByRole('button', { name: 'Salva' }).click();
+  await options.getByRole('button', { name: 'Salva', exact: true }).click();
   await expect(offsets).toHaveAccessibleDescription(/da 0 \(il giorno della scadenza\) a 60 giorni prima/);
   await options.screenshot({ path: testInfo.outputPath('options-error.png'), fullPage: true });
 
   await offsets.fill('1, 7 7 30');
   await options.getByLabel('Ora dei promemoria').selectOption('18');
   await options.getByLabel('Mostra i giorni rimasti sulle pagine di Aruba').uncheck();
-  await options.getByRole('button', { name: 'Salva' }).click();
+  await options.getByRole('button', { name: 'Salva', exact: true }).click();
   await expect(options.getByRole('status').first()).toHaveText('Impostazioni salvate.');
   await expect(offsets).toHaveValue('30, 7, 1');
   await expect

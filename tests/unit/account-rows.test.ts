@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { accountRows, matchesQuery } from '@/utils/account-rows';
-import type { Account } from '@/utils/store';
+import { NO_OFFICE_FIELDS, type Account } from '@/utils/store';
 
 const TODAY = '2026-11-23';
 
 function account(address: string, expiry: string | null, label = ''): Account {
-  return { address, label, expiry, capturedAt: 1, source: 'manual', pageUrl: null, programs: [], programsToUpdate: [] };
+  return { address, label, expiry, capturedAt: 1, source: 'manual', pageUrl: null, programs: [], programsToUpdate: [], ...NO_OFFICE_FIELDS };
 }
 
 describe('accountRows', () => {

@@ -109,6 +109,34 @@ describe('reminders', () => {
     expect(notification?.message).toContain(`mario.rossi@pec.it — scadenza ${formatItalianDate(expiry)}`);
   });
 
+  it('an office: reminders due at the same moment make one summary notification, shown once', async () => {
+    const expiry = addDays(today(), 10);
+    for (const address of ['a@pec.it', 'b@pec.it', 'c@pec.it']) await bg.handleExpirySeen(seen(formatItalianDate(expiry), address));
+    await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 40)), 'lontana@pec.it'));
+    const due = new Date(`${addDays(today(), 7)}T09:00:00`);
+    await bg.onReminderAlarm(`reminder|b@pec.it|${expiry}|3`, due);
+    // The other two alarms of that moment may still go off: they were shown in the summary.
+    await bg.onReminderAlarm(`reminder|a@pec.it|${expiry}|3`, due);
+    await bg.onReminderAlarm(`reminder|c@pec.it|${expiry}|3`, due);
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([bg.SUMMARY_NOTIFICATION_ID]);
+    const [summary] = Object.values(fakeBrowser.notifications.getAllCreateOptions?.() ?? {}) as { title: string; message: string }[];
+    expect(summary?.title).toBe('3 caselle scadono questa settimana');
+    expect(summary?.message).toContain('b@pec.it');
+    const names = (await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name);
+    // The others' alarms are cleared; the one that went off is the browser's to drop.
+    expect(names.filter((name) => name.endsWith('|3') && name.includes(expiry))).toEqual([`reminder|b@pec.it|${expiry}|3`]);
+  });
+
+  it('reminders missed while closed, for several mailboxes, come back as one summary', async () => {
+    await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 20)), 'a@pec.it'));
+    await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 25)), 'b@pec.it'));
+    await fakeBrowser.alarms.clearAll();
+    await bg.reconcile(new Date(`${addDays(today(), 14)}T12:00:00`));
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([bg.SUMMARY_NOTIFICATION_ID]);
+    const [summary] = Object.values(fakeBrowser.notifications.getAllCreateOptions?.() ?? {}) as { title: string }[];
+    expect(summary?.title).toBe('2 caselle scadono entro 11 giorni');
+  });
+
   it('ignores a reminder for an expiry that was renewed since', async () => {
     const old = addDays(today(), 3);
     await bg.handleExpirySeen(seen(formatItalianDate(old)));
@@ -178,6 +206,12 @@ describe('the background entrypoint', () => {
     );
   });
 
+  it('opens the due-list when the summary notification is clicked', async () => {
+    await startBackground();
+    await fakeBrowser.notifications.onClicked.trigger(bg.SUMMARY_NOTIFICATION_ID);
+    await vi.waitFor(async () => expect((await fakeBrowser.tabs.query({})).map((tab) => tab.url)).toContainEqual(expect.stringMatching(/\/due-list\.html$/)));
+  });
+
   it('"Ricordamelo domani" sets a snooze alarm for tomorrow at the reminder hour', async () => {
     await startBackground();
     await fakeBrowser.notifications.onButtonClicked.trigger('notify|mario.rossi@pec.it|2027-02-15', 1);
@@ -241,5 +275,24 @@ describe('notifications', () => {
     const [options] = Object.values(fakeBrowser.notifications.getAllCreateOptions?.() ?? {}) as { message: string; type: string }[];
     expect(options?.type).toBe('basic');
     expect(options?.message.startsWith(`${hostile} — scadenza`)).toBe(true);
+  });
+});
+
+describe('an office with many mailboxes', () => {
+  it("keeps under Chrome's 500-alarm cap, the soonest reminders first", async () => {
+    const db = await bg.store();
+    for (let i = 0; i < 150; i++) {
+      await bg.recordCapture(db, { address: `cliente${i}@pec.it`, expiry: addDays(today(), 20 + i), capturedAt: Date.now(), source: 'manual', pageUrl: null });
+    }
+    await bg.reconcile();
+    const alarms = await fakeBrowser.alarms.getAll();
+    expect(alarms.length).toBeLessThanOrEqual(451);
+    const reminders = alarms.filter((alarm) => alarm.name.startsWith('reminder|'));
+    const latest = Math.max(...reminders.map((alarm) => alarm.scheduledTime));
+    // Nothing sooner than the latest scheduled alarm was left out.
+    const planned = 150 * 5;
+    expect(reminders.length).toBeLessThan(planned);
+    expect(reminders.some((alarm) => alarm.name === `reminder|cliente0@pec.it|${addDays(today(), 20)}|14`)).toBe(true);
+    expect(latest).toBeLessThan(new Date(`${addDays(today(), 20 + 149)}T09:00:00`).getTime());
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_FORMAT, buildBackup, MAX_BACKUP_BYTES, parseBackup, type BackupFile } from '@/utils/backup-format';
-import { DEFAULT_SETTINGS, type Account } from '@/utils/store';
+import { DEFAULT_SETTINGS, NO_OFFICE_FIELDS, type Account } from '@/utils/store';
 
 function account(overrides: Partial<Account> = {}): Account {
   return {
@@ -13,6 +13,7 @@ function account(overrides: Partial<Account> = {}): Account {
     pageUrl: 'https://webmail.pec.it/settings',
     programs: ['Outlook', 'Fatture in Cloud'],
     programsToUpdate: ['Outlook'],
+    ...NO_OFFICE_FIELDS,
     ...overrides,
   };
 }
@@ -37,13 +38,41 @@ const rejection = (value: unknown) => {
   return parsed.ok ? 'accepted' : { error: parsed.error, detail: parsed.detail };
 };
 
+describe('office fields (version 2)', () => {
+  const office = { owner: 'Bar Sport di Rossi', contact: 'mario.rossi@example.com', leadDays: 12, request: { state: 'asked', at: 1_700_000_000_000 } } as const;
+
+  it('round-trips owner, contact, lead days and the request status', () => {
+    const built = buildBackup({ accounts: [account(office)], renewals: [], settings: { ...DEFAULT_SETTINGS, officeLeadDays: 7, requestTemplate: 'Ciao {cliente}' } }, NOW);
+    const parsed = parseBackup(JSON.stringify(built));
+    expect(parsed).toMatchObject({ ok: true, data: { accounts: [office], settings: { officeLeadDays: 7, requestTemplate: 'Ciao {cliente}' } } });
+  });
+
+  it('still reads a version 1 file, giving the new fields their defaults', () => {
+    const v1Account = Object.fromEntries(Object.entries(account()).filter(([key]) => !(key in NO_OFFICE_FIELDS)));
+    const v1 = { format: BACKUP_FORMAT, version: 1, exportedAt: NOW.toISOString(), accounts: [v1Account], renewals: [], settings: { offsets: [7], hour: 9, quietChip: true, language: 'it' } };
+    const parsed = parseBackup(JSON.stringify(v1));
+    expect(parsed).toEqual({ ok: true, data: { accounts: [account()], renewals: [], settings: { ...DEFAULT_SETTINGS, offsets: [7], language: 'it' } } });
+  });
+
+  it.each([
+    ['a contact that is no address', { contact: 'not an address' }, 'accounts[0].contact'],
+    ['lead days out of range', { leadDays: 61 }, 'accounts[0].leadDays'],
+    ['an unknown request state', { request: { state: 'maybe' } }, 'accounts[0].request'],
+    ['an asked request without a time', { request: { state: 'asked' } }, 'accounts[0].request.at'],
+  ])('refuses %s', (_name, overrides, detail) => {
+    const built = buildBackup({ accounts: [account()], renewals: [], settings: DEFAULT_SETTINGS }, NOW);
+    const broken = { ...built, accounts: [{ ...built.accounts[0], ...overrides }] };
+    expect(parseBackup(JSON.stringify(broken))).toEqual({ ok: false, error: 'invalid-field', detail });
+  });
+});
+
 describe('buildBackup', () => {
   it('writes the versioned format with accounts, renewals without their local ids, and settings', () => {
     const built = file() as unknown as BackupFile;
-    expect(built).toMatchObject({ format: 'pec-password-assistant', version: 1, exportedAt: '2026-11-23T10:00:00.000Z' });
+    expect(built).toMatchObject({ format: 'pec-password-assistant', version: 2, exportedAt: '2026-11-23T10:00:00.000Z' });
     expect(Object.keys(built)).toEqual(['format', 'version', 'exportedAt', 'accounts', 'renewals', 'settings']);
     expect(built.renewals).toEqual([{ address: 'studio.rossi@pec.it', expiry: '2027-02-15', capturedAt: 1_700_000_000_000, source: 'webmail-dialog' }]);
-    expect(built.settings).toEqual({ offsets: [14, 7, 3, 1, 0], hour: 18, quietChip: true, language: 'en' });
+    expect(built.settings).toEqual({ offsets: [14, 7, 3, 1, 0], hour: 18, quietChip: true, language: 'en', officeLeadDays: 10, requestTemplate: '' });
   });
 
   it('carries nothing but the known fields, and no password', () => {
@@ -74,7 +103,7 @@ describe('parseBackup refuses', () => {
   });
 
   it('a newer or unknown version, saying which', () => {
-    expect(rejection(file({ version: 2 }))).toEqual({ error: 'unsupported-version', detail: '2' });
+    expect(rejection(file({ version: 3 }))).toEqual({ error: 'unsupported-version', detail: '3' });
     expect(rejection(file({ version: 0 }))).toEqual({ error: 'unsupported-version', detail: '0' });
     expect(rejection(file({ version: '1' }))).toEqual({ error: 'invalid-field', detail: 'version' });
   });

@@ -74,8 +74,8 @@ describe('the background and the language chosen in the options', () => {
   });
 
   it('speaks the chosen language in the badge title after a settings change', async () => {
-    const { db, saveSettings, saveAccount } = await loadBackground();
-    await saveAccount(db, { address: 'a@pec.it', label: '', expiry: '2099-01-01', capturedAt: 1, source: 'manual', pageUrl: null, programs: [], programsToUpdate: [] });
+    const { db, saveSettings, saveAccount, NO_OFFICE_FIELDS } = await loadBackground();
+    await saveAccount(db, { address: 'a@pec.it', label: '', expiry: '2099-01-01', capturedAt: 1, source: 'manual', pageUrl: null, programs: [], programsToUpdate: [], ...NO_OFFICE_FIELDS });
     await ask({ type: 'accounts-changed' });
     expect(await fakeBrowser.action.getTitle({})).toContain('a@pec.it: scade il 01/01/2099');
     await saveSettings(db, { language: 'en' });

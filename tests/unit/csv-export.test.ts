@@ -1,10 +1,10 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { accountsCsv, CSV_COLUMNS } from '@/utils/csv-export';
-import type { Account } from '@/utils/store';
+import { NO_OFFICE_FIELDS, type Account } from '@/utils/store';
 
 function account(address: string, overrides: Partial<Account> = {}): Account {
-  return { address, label: '', expiry: null, capturedAt: 1, source: 'manual', pageUrl: null, programs: [], programsToUpdate: [], ...overrides };
+  return { address, label: '', expiry: null, capturedAt: 1, source: 'manual', pageUrl: null, programs: [], programsToUpdate: [], ...NO_OFFICE_FIELDS, ...overrides };
 }
 
 const TODAY = '2026-11-23';

@@ -57,6 +57,7 @@ describe('messages from the popup and the options page', () => {
       pageUrl: null,
       programs: [],
       programsToUpdate: [],
+      ...bg.store.NO_OFFICE_FIELDS,
     });
     await bg.send({ type: 'accounts-changed' });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('20');

@@ -2,10 +2,10 @@ import ICAL from 'ical.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { alarmTrigger, calendarUid, escapeText, expiryCalendar, foldLine } from '@/utils/ics';
 import { t } from '@/utils/i18n';
-import { DEFAULT_SETTINGS, type Account } from '@/utils/store';
+import { DEFAULT_SETTINGS, NO_OFFICE_FIELDS, type Account } from '@/utils/store';
 
 function account(address: string, overrides: Partial<Account> = {}): Account {
-  return { address, label: '', expiry: '2027-02-15', capturedAt: 1, source: 'manual', pageUrl: null, programs: [], programsToUpdate: [], ...overrides };
+  return { address, label: '', expiry: '2027-02-15', capturedAt: 1, source: 'manual', pageUrl: null, programs: [], programsToUpdate: [], ...NO_OFFICE_FIELDS, ...overrides };
 }
 
 const NOW = new Date('2026-11-23T10:15:30.123Z');

@@ -11,6 +11,7 @@ import {
   getSettings,
   listAccounts,
   listRenewals,
+  NO_OFFICE_FIELDS,
   openStore,
   recordCapture,
   saveAccount,
@@ -33,7 +34,7 @@ async function open(): Promise<StoreDb> {
 const NOW = localDateTime('2026-11-23', 12).getTime();
 
 function account(address: string, overrides: Partial<Account> = {}): Account {
-  return { address, label: '', expiry: '2027-02-15', capturedAt: 1_000, source: 'manual', pageUrl: null, programs: [], programsToUpdate: [], ...overrides };
+  return { address, label: '', expiry: '2027-02-15', capturedAt: 1_000, source: 'manual', pageUrl: null, programs: [], programsToUpdate: [], ...NO_OFFICE_FIELDS, ...overrides };
 }
 
 function backup(accounts: Account[], overrides: Partial<Backup> = {}): Backup {
@@ -95,7 +96,7 @@ describe('applyImport', () => {
       [account('new@pec.it', { label: '<b>Studio</b>' }), account('renewed@pec.it', { expiry: '2027-03-01', capturedAt: 2_000, programs: ['Outlook'], programsToUpdate: ['Outlook'] })],
       {
         renewals: [{ address: 'renewed@pec.it', expiry: '2027-03-01', capturedAt: 2_000, source: 'manual' }],
-        settings: { offsets: [30, 7], hour: 18, quietChip: false, language: 'en' },
+        settings: { ...DEFAULT_SETTINGS, offsets: [30, 7], hour: 18, quietChip: false, language: 'en' },
       },
     );
     const plan = await applyImport(db, imported, NOW);
@@ -106,7 +107,7 @@ describe('applyImport', () => {
     expect(accounts.get('new@pec.it')?.label).toBe('<b>Studio</b>');
     expect(accounts.get('renewed@pec.it')).toMatchObject({ expiry: '2027-03-01', programsToUpdate: ['Outlook'] });
     expect(await listRenewals(db, 'renewed@pec.it')).toMatchObject([{ expiry: '2027-03-01', capturedAt: 2_000 }]);
-    expect(await getSettings(db)).toEqual({ offsets: [30, 7], hour: 18, quietChip: false, language: 'en' });
+    expect(await getSettings(db)).toEqual({ ...DEFAULT_SETTINGS, offsets: [30, 7], hour: 18, quietChip: false, language: 'en' });
   });
 
   it('marks the imported expiries’ reminders already past as shown, so none pops up as missed', async () => {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Options } from '@/components/Options';
 import type { ExtensionPageMessage } from '@/utils/messages';
-import { DEFAULT_SETTINGS, getSettings, listAccounts, openStore, saveAccount, type StoreDb } from '@/utils/store';
+import { DEFAULT_SETTINGS, getSettings, NO_OFFICE_FIELDS, listAccounts, openStore, saveAccount, type StoreDb } from '@/utils/store';
 import { button, byLabel, click, mount, type } from './render';
 
 let db: StoreDb;
@@ -65,6 +65,7 @@ describe('Options', () => {
       pageUrl: null,
       programs: [],
       programsToUpdate: [],
+      ...NO_OFFICE_FIELDS,
     });
     const root = await options();
     await type(byLabel(root, 'Giorni prima della scadenza'), '5');

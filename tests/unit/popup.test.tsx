@@ -3,14 +3,14 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '@/components/Popup';
 import { addDays, formatItalianDate, localToday } from '@/utils/calendar-date';
 import type { ExtensionPageMessage } from '@/utils/messages';
-import { getAccount, listAccounts, openStore, saveAccount, type Account, type StoreDb } from '@/utils/store';
+import { getAccount, listAccounts, NO_OFFICE_FIELDS, openStore, saveAccount, type Account, type StoreDb } from '@/utils/store';
 import { button, byLabel, click, mount, type } from './render';
 
 const today = () => localToday(new Date());
 
 function account(address: string, daysLeft: number, overrides: Partial<Account> = {}): Account {
   const expiry = addDays(today(), daysLeft);
-  return { address, label: '', expiry, capturedAt: 1, source: 'manual', pageUrl: null, programs: [], programsToUpdate: [], ...overrides };
+  return { address, label: '', expiry, capturedAt: 1, source: 'manual', pageUrl: null, programs: [], programsToUpdate: [], ...NO_OFFICE_FIELDS, ...overrides };
 }
 
 let db: StoreDb;

@@ -1,3 +1,4 @@
+import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   clearAll,
@@ -11,6 +12,8 @@ import {
   listAccounts,
   listRenewals,
   markRemindersFired,
+  markRenewalAsked,
+  NO_OFFICE_FIELDS,
   normalizeAddress,
   openStore,
   pruneFiredReminders,
@@ -61,6 +64,7 @@ function account(overrides: Partial<Account> = {}): Account {
     pageUrl: null,
     programs: ['Outlook', 'Fatture in Cloud'],
     programsToUpdate: [],
+    ...NO_OFFICE_FIELDS,
     ...overrides,
   };
 }
@@ -82,10 +86,30 @@ describe('openStore', () => {
     expect(db.version).toBe(DB_VERSION);
     expect((await listAccounts(db)).sort(byAddress)).toEqual(
       v1Accounts
-        .map((v1) => ({ ...v1, label: '', pageUrl: null, programs: [], programsToUpdate: [] }))
+        .map((v1) => ({ ...v1, label: '', pageUrl: null, programs: [], programsToUpdate: [], ...NO_OFFICE_FIELDS }))
         .sort(byAddress),
     );
     expect(await getSettings(db)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('upgrades a version 2 database: every account gets empty office fields, nothing else changes', async () => {
+    const name = crypto.randomUUID();
+    const v2Account = { address: ADDRESS, label: 'Studio', expiry: '2027-02-15', capturedAt: 5, source: 'manual', pageUrl: null, programs: ['Outlook'], programsToUpdate: [] };
+    const v2 = await openDB(name, 2, {
+      upgrade(db) {
+        db.createObjectStore('accounts', { keyPath: 'address' });
+        db.createObjectStore('renewals', { keyPath: 'id', autoIncrement: true }).createIndex('byAddress', 'address');
+        db.createObjectStore('firedReminders', { keyPath: 'key' });
+        db.createObjectStore('settings');
+      },
+    });
+    await v2.put('accounts', v2Account);
+    await v2.put('settings', { offsets: [7], hour: 8, quietChip: true, language: 'it' }, 'current');
+    v2.close();
+    const db = await open(name);
+    expect(db.version).toBe(3);
+    expect(await listAccounts(db)).toEqual([{ ...v2Account, owner: '', contact: '', leadDays: null, request: { state: 'not-asked' } }]);
+    expect(await getSettings(db)).toEqual({ ...DEFAULT_SETTINGS, offsets: [7], hour: 8, language: 'it', officeLeadDays: 10 });
   });
 
   it('lets an upgraded account be renewed like any other', async () => {
@@ -141,6 +165,7 @@ describe('recordCapture', () => {
       pageUrl: 'https://webmail.pec.it/new/settings',
       programs: [],
       programsToUpdate: [],
+      ...NO_OFFICE_FIELDS,
     };
     expect(result).toEqual({ account: expected, changed: true });
     expect(await getAccount(db, 'STUDIO.ROSSI@pec.it')).toEqual(expected);
@@ -162,7 +187,7 @@ describe('recordCapture', () => {
     await saveAccount(db, account());
     const result = await recordCapture(db, capture({ capturedAt: 2_000, source: 'account-console' }));
     expect(result.changed).toBe(false);
-    expect(result.account).toMatchObject({ capturedAt: 2_000, source: 'account-console', programsToUpdate: [] });
+    expect(result.account).toMatchObject({ capturedAt: 2_000, source: 'account-console', programsToUpdate: [], ...NO_OFFICE_FIELDS });
     expect(await listRenewals(db, ADDRESS)).toEqual([]);
   });
 
@@ -289,6 +314,32 @@ describe('saveAccount and deleteAccount', () => {
     const db = await open();
     expect(await deleteAccount(db, 'nessuno@pec.it')).toBeUndefined();
     expect(await deleteAccount(db, '')).toBeUndefined();
+  });
+});
+
+describe('office fields', () => {
+  it('stores owner, contact and lead days trimmed, and refuses a bad contact or lead time', async () => {
+    const db = await open();
+    const saved = await saveAccount(db, account({ owner: '  Bar Sport  ', contact: ' mario@example.com ', leadDays: 12 }));
+    expect(saved).toMatchObject({ owner: 'Bar Sport', contact: 'mario@example.com', leadDays: 12 });
+    await expect(saveAccount(db, account({ contact: 'mario' }))).rejects.toMatchObject({ code: 'invalid-contact' });
+    await expect(saveAccount(db, account({ leadDays: 2.5 }))).rejects.toMatchObject({ code: 'invalid-lead-days' });
+  });
+
+  it('marks the client asked, and a new expiry captured afterwards as renewed', async () => {
+    const db = await open();
+    await saveAccount(db, account());
+    expect((await markRenewalAsked(db, ADDRESS, 5_000))?.request).toEqual({ state: 'asked', at: 5_000 });
+    const { account: renewed } = await recordCapture(db, capture({ expiry: '2025-09-30', capturedAt: 6_000 }));
+    expect(renewed.request).toEqual({ state: 'renewed', at: 6_000 });
+    expect(await markRenewalAsked(db, 'nobody@pec.it', 1)).toBeUndefined();
+  });
+
+  it('validates the office settings', async () => {
+    const db = await open();
+    expect(await saveSettings(db, { officeLeadDays: 5, requestTemplate: 'Gentile {cliente}' })).toMatchObject({ officeLeadDays: 5, requestTemplate: 'Gentile {cliente}' });
+    await expect(saveSettings(db, { officeLeadDays: -1 })).rejects.toMatchObject({ code: 'invalid-lead-days' });
+    await expect(saveSettings(db, { requestTemplate: 'x'.repeat(10_001) })).rejects.toMatchObject({ code: 'invalid-template' });
   });
 });
 

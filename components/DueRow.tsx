@@ -1,0 +1,31 @@
+import type { ListedAccount } from '@/utils/account-rows';
+import { formatItalianDate, type IsoDate } from '@/utils/calendar-date';
+import { t } from '@/utils/i18n';
+import type { Account } from '@/utils/store';
+import { DaysLeft } from './DaysLeft';
+import { RenewalRequest } from './RenewalRequest';
+
+export interface DueRowProps {
+  row: ListedAccount;
+  template: string;
+  officeLeadDays: number;
+  today: IsoDate;
+  onAsked: (account: Account) => void;
+}
+
+/** One mailbox of the due-list: days left, client, address, expiry, and the request to the client. */
+export function DueRow({ row, template, officeLeadDays, today, onAsked }: DueRowProps) {
+  const { account, daysLeft, color } = row;
+  const name = account.owner || account.label || account.address;
+  return (
+    <li class="due-row">
+      <DaysLeft daysLeft={daysLeft} color={color} />
+      <div class="due-row-body">
+        <h3 class="account-name">{account.owner || t('dueListNoClient')}</h3>
+        <p class="account-address">{account.label ? `${account.label} — ${account.address}` : account.address}</p>
+        <p class="account-expiry">{account.expiry ? t('accountExpiresOn', formatItalianDate(account.expiry)) : t('accountExpiryUnknown')}</p>
+        <RenewalRequest account={account} name={name} template={template} today={today} officeLeadDays={officeLeadDays} onAsked={onAsked} />
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,17 @@
+import { render, type ComponentChild } from 'preact';
+import '@/components/base.css';
+import './style.css';
+import { DueList } from '@/components/DueList';
+import { StoreUnavailable } from '@/components/StoreUnavailable';
+import { localizeDocument } from '@/utils/localize-document';
+import { openStoreForPage } from '@/utils/page-store';
+
+const app = document.getElementById('app')!;
+const show = (page: ComponentChild) => {
+  localizeDocument(document, 'dueListTitle');
+  render(page, app);
+};
+openStoreForPage().then(
+  (db) => show(<DueList db={db} />),
+  () => show(<StoreUnavailable titleKey="dueListHeading" />),
+);
