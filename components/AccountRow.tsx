@@ -7,6 +7,7 @@ import type { Account } from '@/utils/store';
 import { DaysLeft } from './DaysLeft';
 import { ProgramsChecklist } from './ProgramsChecklist';
 import { RenewalRequest } from './RenewalRequest';
+import './account-text.css';
 
 export interface AccountRowActions {
   onRenew: (account: Account) => void;

@@ -4,6 +4,7 @@ import { t } from '@/utils/i18n';
 import type { Account } from '@/utils/store';
 import { DaysLeft } from './DaysLeft';
 import { RenewalRequest } from './RenewalRequest';
+import './account-text.css';
 
 export interface DueRowProps {
   row: ListedAccount;
