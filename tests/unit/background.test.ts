@@ -296,3 +296,16 @@ describe('an office with many mailboxes', () => {
     expect(latest).toBeLessThan(new Date(`${addDays(today(), 20 + 149)}T09:00:00`).getTime());
   });
 });
+
+describe('the clock', () => {
+  it('after a sleep across midnight, the late midnight alarm brings the badge to the new day and aims at the next midnight', async () => {
+    await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 10))));
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('10');
+    // The machine slept three days; Chrome fires the overdue midnight alarm when it wakes.
+    const woke = new Date(`${addDays(today(), 3)}T07:30:00`);
+    await bg.reconcile(woke);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('7');
+    const midnight = await fakeBrowser.alarms.get(bg.MIDNIGHT_ALARM);
+    expect(midnight?.scheduledTime).toBe(new Date(`${addDays(today(), 4)}T00:00:00`).getTime());
+  });
+});
