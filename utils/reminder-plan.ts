@@ -18,6 +18,8 @@ export const DEFAULT_REMINDER_SETTINGS: Readonly<ReminderSettings> = { offsets: 
 export interface TrackedExpiry {
   address: string;
   expiry: IsoDate;
+  /** An office's mailbox: also remind this many days before, when the client should be asked. */
+  askDays?: number;
 }
 
 export interface PlannedReminder extends TrackedExpiry {
@@ -67,8 +69,8 @@ export function parseSnoozeKey(key: string): TrackedExpiry | null {
 /** Every reminder of every tracked password, past ones included, soonest first. */
 export function planReminders(accounts: readonly TrackedExpiry[], settings: ReminderSettings): PlannedReminder[] {
   const planned = new Map<string, PlannedReminder>();
-  for (const { address, expiry } of accounts) {
-    for (const offset of settings.offsets) {
+  for (const { address, expiry, askDays } of accounts) {
+    for (const offset of askDays === undefined ? settings.offsets : new Set([...settings.offsets, askDays])) {
       const key = reminderKey(address, expiry, offset);
       const when = localDateTime(addDays(expiry, -offset), settings.hour).getTime();
       planned.set(key, { key, address, expiry, offset, when });

@@ -9,7 +9,7 @@ import {
   reconcileReminders,
   type TrackedExpiry,
 } from '@/utils/reminder-plan';
-import { getFiredReminders, getSettings, listAccounts, markRemindersFired, pruneFiredReminders, type Account } from '@/utils/store';
+import { getFiredReminders, getSettings, listAccounts, markRemindersFired, pruneFiredReminders, type Account, type Settings } from '@/utils/store';
 import { showBadge, showStoreUnavailable } from './badge';
 import { showReminders } from './notifications';
 import { store } from './store-access';
@@ -40,7 +40,13 @@ async function forgetSnooze(name: string): Promise<void> {
   await browser.storage.local.set({ [SNOOZES_KEY]: rest });
 }
 
-const trackedOf = (accounts: readonly Account[]): TrackedExpiry[] => accounts.flatMap((a) => (a.expiry ? [{ address: a.address, expiry: a.expiry }] : []));
+/** Every known expiry; an office's mailbox (one with a client or contact) also at its lead time. */
+const trackedOf = (accounts: readonly Account[], settings: Settings): TrackedExpiry[] =>
+  accounts.flatMap((a) => {
+    if (!a.expiry) return [];
+    const office = a.owner !== '' || a.contact !== '';
+    return [office ? { address: a.address, expiry: a.expiry, askDays: a.leadDays ?? settings.officeLeadDays } : { address: a.address, expiry: a.expiry }];
+  });
 
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -77,7 +83,7 @@ export function reconcile(now = new Date()): Promise<void> {
     // Notifications and the badge's title speak the language chosen in the options. Every start
     // and every settings change runs this first, and reminder alarms queue up behind it.
     applyLanguage(settings.language);
-    const tracked = trackedOf(accounts);
+    const tracked = trackedOf(accounts, settings);
     const planned = planReminders(tracked, settings);
     const alarmNames = alarms.map((alarm) => alarm.name);
     const plan = reconcileReminders({ planned, existingAlarmNames: alarmNames, firedKeys, now, snoozed: Object.keys(snoozes) });
@@ -136,7 +142,8 @@ export function onReminderAlarm(name: string, now = new Date()): Promise<void> {
     const fired = await getFiredReminders(db);
     if (fired.has(name)) return;
     // Other reminders due at this same moment (an office's clients) join this one notification.
-    const planned = planReminders(trackedOf(accounts), await getSettings(db));
+    const settings = await getSettings(db);
+    const planned = planReminders(trackedOf(accounts, settings), settings);
     const when = planned.find((p) => p.key === name)?.when;
     const together = planned.filter((p) => p.when === when && p.key !== name && !fired.has(p.key));
     await markRemindersFired(db, [name, ...together.map((p) => p.key)], now.getTime());

@@ -309,3 +309,19 @@ describe('the clock', () => {
     expect(midnight?.scheduledTime).toBe(new Date(`${addDays(today(), 4)}T00:00:00`).getTime());
   });
 });
+
+describe("an office's client", () => {
+  it('gets a reminder at the lead time, the default one or its own', async () => {
+    const db = await bg.store();
+    const expiry = addDays(today(), 40);
+    const base = { expiry, capturedAt: Date.now(), source: 'manual' as const, pageUrl: null, programs: [], programsToUpdate: [], label: '', request: { state: 'not-asked' as const } };
+    await bg.saveAccount(db, { ...base, address: 'cliente@pec.it', owner: 'Bar Sport', contact: '', leadDays: null });
+    await bg.saveAccount(db, { ...base, address: 'altro@pec.it', owner: 'Ferramenta', contact: '', leadDays: 20 });
+    await bg.saveAccount(db, { ...base, address: 'mia@pec.it', owner: '', contact: '', leadDays: null });
+    await bg.reconcile();
+    const names = (await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name);
+    expect(names).toContain(`reminder|cliente@pec.it|${expiry}|10`);
+    expect(names).toContain(`reminder|altro@pec.it|${expiry}|20`);
+    expect(names.filter((name) => name.startsWith('reminder|mia@pec.it|'))).toHaveLength(5);
+  });
+});

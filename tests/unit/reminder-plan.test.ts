@@ -224,3 +224,13 @@ describe('planSnooze', () => {
     expect(new Date(snooze.when).getHours()).toBe(9);
   });
 });
+
+describe("an office's lead time", () => {
+  it('adds a reminder on the day to ask the client, once even when it is also an offset', () => {
+    const settings = { offsets: [14, 7, 3, 1, 0], hour: 9 };
+    const offsetsOf = (askDays: number) =>
+      planReminders([{ address: 'cliente@pec.it', expiry: '2027-02-15', askDays }], settings).map((reminder) => reminder.offset);
+    expect(offsetsOf(10).sort((a, b) => b - a)).toEqual([14, 10, 7, 3, 1, 0]);
+    expect(offsetsOf(7)).toHaveLength(5);
+  });
+});
