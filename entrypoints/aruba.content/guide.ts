@@ -58,6 +58,7 @@ export class Guide {
   private chipClosed = false;
   private chipText = '';
   private state: PageState | null = null;
+  private watchRestyles: ((restyles: boolean) => void) | undefined;
   private shownTarget: Element | null = null;
   private notFoundSince: number | null = null;
   private recheck: ReturnType<typeof setTimeout> | undefined;
@@ -71,7 +72,8 @@ export class Guide {
   async start(): Promise<void> {
     await this.askMode();
     this.update();
-    watchPage((change) => this.update(change), this.signal);
+    this.watchRestyles = watchPage((change) => this.update(change), this.signal);
+    this.watchRestyles(this.guiding());
   }
 
   private async askMode(): Promise<void> {
@@ -80,6 +82,11 @@ export class Guide {
     // A language chosen in the options other than the browser's: the background has its texts.
     if (answer.language !== t('langCode')) setTranslations(await send<Messages>({ type: 'content-strings', language: answer.language }));
     this.mode = answer;
+    this.watchRestyles?.(this.guiding());
+  }
+
+  private guiding(): boolean {
+    return this.mode.mode === 'guide' && !this.dismissed;
   }
 
   private update(change: PageChange = EVERYWHERE): void {
@@ -223,6 +230,7 @@ export class Guide {
 
   private dismiss(): void {
     this.dismissed = true;
+    this.watchRestyles?.(false);
     this.clear();
     void send({ type: 'guide-dismissed' });
   }

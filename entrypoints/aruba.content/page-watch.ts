@@ -2,6 +2,7 @@ import { WATCH_WORDS } from '@/utils/aruba-steps';
 import { forgetShadowRoots, keepShadowRoots } from '@/utils/find-step';
 
 const SETTLE_MS = 400;
+const AFTER_CLICK_MS = 10_000;
 /** A busy WebMail changes its DOM many times a second: look at most this often. */
 const MIN_INTERVAL_MS = 150;
 const OVERLAY_HOST = 'PEC-PASSWORD-ASSISTANT';
@@ -23,9 +24,10 @@ export interface PageChange {
 /**
  * Calls `onChange` after the page changed in a way that can matter to the guide: a busy inbox's
  * other changes are not even looked at. The first change after a quiet spell is handled at once;
- * a stream of changes at most every MIN_INTERVAL_MS, ending with one call after the last.
+ * a stream of changes at most every MIN_INTERVAL_MS, ending with one call after the last. The
+ * function returned turns the watching of restyles and text edits on or off.
  */
-export function watchPage(onChange: (change: PageChange) => void, signal: AbortSignal): void {
+export function watchPage(onChange: (change: PageChange) => void, signal: AbortSignal): (restyles: boolean) => void {
   keepShadowRoots();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let last = 0;
@@ -50,13 +52,25 @@ export function watchPage(onChange: (change: PageChange) => void, signal: AbortS
     for (const record of records) if (!isOurs(record)) note(record, pending);
     if (pending.places.length + Number(pending.everywhere) + Number(pending.removed) > before) schedule();
   });
-  observer.observe(document.documentElement, {
-    subtree: true,
-    childList: true,
-    characterData: true,
-    attributes: true,
-    attributeFilter: ['hidden', 'style', 'class', 'open', 'aria-hidden', 'aria-expanded', 'disabled'],
-  });
+  // Restyles and text edits are most of a busy inbox's changes; they matter only while guiding
+  // (a menu shown by a class). Otherwise new elements (the password window) and clicks suffice.
+  // A click may reveal a window by a class or an attribute a moment later (the password window
+  // after «Genera»): for a while after each click restyles are watched whatever the setting.
+  let restylesWanted = true;
+  let afterClick: ReturnType<typeof setTimeout> | undefined;
+  const observe = (restyles: boolean) =>
+    observer.observe(document.documentElement, {
+      subtree: true,
+      childList: true,
+      ...(restyles
+        ? { characterData: true, attributes: true, attributeFilter: ['hidden', 'style', 'class', 'open', 'aria-hidden', 'aria-expanded', 'disabled'] }
+        : {}),
+    });
+  const setRestyles = (restyles: boolean) => {
+    restylesWanted = restyles;
+    if (afterClick === undefined) observe(restyles);
+  };
+  observe(true);
   // Menus inside shadow roots change where no observer sees them, and a click may upgrade a
   // custom element; the click itself reaches the document, so it means "look again everywhere"
   // (and once more when the page has animated).
@@ -66,6 +80,14 @@ export function watchPage(onChange: (change: PageChange) => void, signal: AbortS
       forgetShadowRoots();
       everywhere();
       setTimeout(everywhere, SETTLE_MS);
+      if (!restylesWanted) {
+        clearTimeout(afterClick);
+        observe(true);
+        afterClick = setTimeout(() => {
+          afterClick = undefined;
+          observe(restylesWanted);
+        }, AFTER_CLICK_MS);
+      }
     },
     { capture: true, passive: true, signal },
   );
@@ -76,9 +98,11 @@ export function watchPage(onChange: (change: PageChange) => void, signal: AbortS
     () => {
       observer.disconnect();
       clearTimeout(timer);
+      clearTimeout(afterClick);
     },
     { once: true },
   );
+  return setRestyles;
 }
 
 /** One case-insensitive scan of a node's text instead of a lower-cased copy and a search per word. */

@@ -62,3 +62,14 @@ test('sign-in and the phone approval get their own explanation', async ({ extens
   await page.goto('https://login.aruba.it/auth/realms/pec/login-actions/authenticate');
   await expect(guideCard(page)).toContainText('premi «Autorizza»');
 });
+
+test('with the guide quiet, a password generated anyway still has its expiry captured', async ({ extension }) => {
+  const page = await extension.context.newPage();
+  await page.goto('https://gestionemail.pec.it/sicurezza-e-password');
+  await expect(guideChip(page)).toContainText('Scadenza registrata');
+  await page.goto('https://gestionemail.pec.it/verifica-in-2-passaggi');
+  await expect(highlighted(page)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Genera password per programmi di posta' }).click();
+  await expect(guideChip(page)).toContainText(`Scadenza registrata: ${formatItalianDate(addDays('2027-02-23', fixtureDayShift()))}`);
+  await expect(guideCard(page)).toContainText('Premi «Copia» ora');
+});
