@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Window } from 'happy-dom';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isArubaHost } from '@/utils/aruba-hosts';
 import { ARUBA_STATES, ARUBA_STEPS, pathLength, type ArubaStep, type StepId } from '@/utils/aruba-steps';
 import {
@@ -14,6 +13,7 @@ import {
   type PageState,
 } from '@/utils/find-step';
 import { CANARY_PASSWORD, FIXTURE_PAGES, fixtureFor } from '../fixtures/site';
+import { openReplica, withoutValueReads, type Replica } from './replica-window';
 
 const PAGES_DIR = join(import.meta.dirname, '../fixtures/pages');
 
@@ -28,61 +28,9 @@ const pagesReaching = (id: string) =>
   });
 const MAILBOX = 'mario.rossi@pec.it';
 
-const windows: Window[] = [];
-afterEach(async () => {
-  await Promise.all(windows.splice(0).map((window) => window.happyDOM.close()));
-});
-
-interface Loaded {
-  window: Window;
-  document: Document;
-  url: () => string;
-  settle: () => Promise<void>;
-}
-
-/**
- * Opens a replica page in its own happy-dom window with its inline scripts running, as in a
- * browser; timers are shortened so "a second after load" is a few milliseconds.
- */
-async function load(url: string, options: { settle?: boolean } = {}): Promise<Loaded> {
-  const page = fixtureFor(url);
-  if (!page) throw new Error(`no fixture for ${url}`);
-  const window = new Window({
-    url,
-    settings: {
-      enableJavaScriptEvaluation: true,
-      suppressInsecureJavaScriptEnvironmentWarning: true,
-      timer: { maxTimeout: 10 },
-      navigation: { disableMainFrameNavigation: true },
-    },
-  });
-  windows.push(window);
-  window.document.write(readFileSync(join(PAGES_DIR, page.file), 'utf8'));
-  const settle = () => window.happyDOM.waitUntilComplete();
-  if (options.settle !== false) await settle();
-  return { window, document: window.document as unknown as Document, url: () => window.location.href, settle };
-}
-
-/**
- * Runs the module with every input's `value` made unreadable: the password may sit in one. (Only
- * around the module's calls: happy-dom itself reads values while parsing and clicking.)
- */
-function guarded<T>(loaded: Loaded, read: (document: Document) => T): T {
-  const prototype = loaded.window.HTMLInputElement.prototype;
-  const original = Object.getOwnPropertyDescriptor(prototype, 'value');
-  if (!original) throw new Error('no value property to guard');
-  Object.defineProperty(prototype, 'value', {
-    configurable: true,
-    get() {
-      throw new Error('an input value was read');
-    },
-  });
-  try {
-    return read(loaded.document);
-  } finally {
-    Object.defineProperty(prototype, 'value', original);
-  }
-}
+type Loaded = Replica;
+const load = openReplica;
+const guarded = withoutValueReads;
 
 const find = (loaded: Loaded, id: StepId, lang?: 'it' | 'en') => guarded(loaded, (document) => findStepTarget(document, step(id), lang));
 const readExpiry = (loaded: Loaded, state: PageState | null) => guarded(loaded, (document) => readExpiryText(document, state));

@@ -6,8 +6,7 @@ import { fixtureFor } from '../fixtures/site';
 
 /**
  * Replica pages in their own happy-dom windows, inline scripts running as in a browser; timers
- * are shortened so "a second after load" is a few milliseconds. (find-step.test.ts opens them the
- * same way with its own copy.)
+ * are shortened so "a second after load" is a few milliseconds.
  */
 const PAGES_DIR = join(import.meta.dirname, '../fixtures/pages');
 
@@ -23,8 +22,8 @@ afterEach(async () => {
   await Promise.all(windows.splice(0).map((window) => window.happyDOM.close()));
 });
 
-/** A window at `url` holding `html`, settled. */
-export async function openHtml(url: string, html: string): Promise<Replica> {
+/** A window at `url` holding `html`, settled unless told not to (to catch what renders late). */
+export async function openHtml(url: string, html: string, options: { settle?: boolean } = {}): Promise<Replica> {
   const window = new Window({
     url,
     settings: {
@@ -37,15 +36,15 @@ export async function openHtml(url: string, html: string): Promise<Replica> {
   windows.push(window);
   window.document.write(html);
   const settle = () => window.happyDOM.waitUntilComplete();
-  await settle();
+  if (options.settle !== false) await settle();
   return { window, document: window.document as unknown as Document, url: () => window.location.href, settle };
 }
 
 /** The replica page tests/fixtures/site.ts serves at `url`. */
-export function openReplica(url: string): Promise<Replica> {
+export function openReplica(url: string, options: { settle?: boolean } = {}): Promise<Replica> {
   const page = fixtureFor(url);
   if (!page) throw new Error(`no fixture for ${url}`);
-  return openHtml(url, readFileSync(join(PAGES_DIR, page.file), 'utf8'));
+  return openHtml(url, readFileSync(join(PAGES_DIR, page.file), 'utf8'), options);
 }
 
 /**
