@@ -6,6 +6,7 @@ import type { ManualEntry } from '@/utils/manual-account';
 import { checkOfficeInput, type OfficeInputCheck } from '@/utils/office-input';
 import { MAX_OFFSET_DAYS, type Account } from '@/utils/store';
 import { described, Field } from './Field';
+import { LeadDaysField } from './LeadDaysField';
 
 export interface AccountFormProps {
   /** The account to edit; none to add a new one. */
@@ -113,18 +114,7 @@ export function AccountForm({ account, today, officeLeadDays, taken, onSave, onC
             onInput={(event) => setContact(event.currentTarget.value)}
           />
         </Field>
-        <Field id="account-lead-days" label={t('officeLeadDays')} hint={leadDaysHint} error={leadDaysError}>
-          <input
-            {...described('account-lead-days', { hint: leadDaysHint, error: leadDaysError })}
-            type="number"
-            min={0}
-            max={MAX_OFFSET_DAYS}
-            step={1}
-            inputMode="numeric"
-            value={leadDays}
-            onInput={(event) => setLeadDays(event.currentTarget.value)}
-          />
-        </Field>
+        <LeadDaysField id="account-lead-days" label={t('officeLeadDays')} hint={leadDaysHint} error={leadDaysError} value={leadDays} onInput={setLeadDays} />
       </fieldset>
       <div class="actions">
         <button type="submit" class="button-primary">

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { MAX_OFFSET_DAYS, type Settings } from '@/utils/store';
 import { described, Field } from './Field';
+import { LeadDaysField } from './LeadDaysField';
 
 export type RequestFormValues = Pick<Settings, 'officeLeadDays' | 'requestTemplate'>;
 
@@ -42,18 +43,7 @@ export function RequestTemplateForm({ settings, onSave }: RequestTemplateFormPro
   return (
     <form class="card" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="request-heading">
       <h2 id="request-heading">{t('requestTemplateHeading')}</h2>
-      <Field id="office-lead-days" label={t('officeLeadDaysSetting')} error={leadDaysError}>
-        <input
-          {...described('office-lead-days', { error: leadDaysError })}
-          type="number"
-          min={0}
-          max={MAX_OFFSET_DAYS}
-          step={1}
-          inputMode="numeric"
-          value={leadDays}
-          onInput={(event) => setLeadDays(event.currentTarget.value)}
-        />
-      </Field>
+      <LeadDaysField id="office-lead-days" label={t('officeLeadDaysSetting')} error={leadDaysError} value={leadDays} onInput={setLeadDays} />
       <Field id="request-template" label={t('requestTemplateLabel')} hint={intro}>
         <textarea {...described('request-template', { hint: intro })} rows={12} value={template} onInput={(event) => setTemplate(event.currentTarget.value)} />
       </Field>
