@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Backup } from '@/utils/backup-format';
 import { localDateTime } from '@/utils/calendar-date';
 import { planImport } from '@/utils/import-plan';
@@ -12,24 +12,14 @@ import {
   listAccounts,
   listRenewals,
   NO_OFFICE_FIELDS,
-  openStore,
   recordCapture,
   saveAccount,
   saveSettings,
   type Account,
-  type StoreDb,
 } from '@/utils/store';
+import { openTestStore } from './test-store';
 
-const opened: StoreDb[] = [];
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
-
-async function open(): Promise<StoreDb> {
-  const db = await openStore(crypto.randomUUID());
-  opened.push(db);
-  return db;
-}
+const open = openTestStore;
 
 const NOW = localDateTime('2026-11-23', 12).getTime();
 

@@ -1,19 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays, localDateTime, localToday } from '@/utils/calendar-date';
 import { saveManualEntry } from '@/utils/manual-account';
 import { reminderKey } from '@/utils/reminder-plan';
-import { getAccount, getFiredReminders, listRenewals, openStore, recordCapture, type StoreDb } from '@/utils/store';
+import { getAccount, getFiredReminders, listRenewals, recordCapture } from '@/utils/store';
+import { openTestStore } from './test-store';
 
-const opened: StoreDb[] = [];
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
-
-async function open(): Promise<StoreDb> {
-  const db = await openStore(crypto.randomUUID());
-  opened.push(db);
-  return db;
-}
+const open = openTestStore;
 
 const NOW = localDateTime('2026-11-23', 12).getTime();
 const TODAY = localToday(new Date(NOW));

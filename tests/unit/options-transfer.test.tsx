@@ -2,12 +2,12 @@ import ICAL from 'ical.js';
 import Papa from 'papaparse';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Options } from '@/components/Options';
 import { buildBackup, MAX_BACKUP_BYTES } from '@/utils/backup-format';
 import type { ExtensionPageMessage } from '@/utils/messages';
 import { DEFAULT_SETTINGS, exportAll, NO_OFFICE_FIELDS, getSettings, listAccounts, openStore, recordCapture, saveAccount, type Account, type StoreDb } from '@/utils/store';
 import { button, byLabel, click, mount } from './render';
+import { recordSentMessages } from './test-store';
 
 let db: StoreDb;
 let sent: ExtensionPageMessage[];
@@ -19,11 +19,8 @@ function account(address: string, overrides: Partial<Account> = {}): Account {
 
 beforeEach(async () => {
   db = await openStore(crypto.randomUUID());
-  sent = [];
   downloads = [];
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: ExtensionPageMessage) => {
-    sent.push(message);
-  }) as typeof fakeBrowser.runtime.sendMessage);
+  sent = recordSentMessages();
   const blobs = new Map<string, Blob>();
   vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
     const url = `blob:test/${blobs.size}`;

@@ -1,19 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Options } from '@/components/Options';
 import type { ExtensionPageMessage } from '@/utils/messages';
 import { DEFAULT_SETTINGS, getSettings, NO_OFFICE_FIELDS, listAccounts, openStore, saveAccount, type StoreDb } from '@/utils/store';
 import { button, byLabel, click, mount, type } from './render';
+import { recordSentMessages } from './test-store';
 
 let db: StoreDb;
 let sent: ExtensionPageMessage[];
 
 beforeEach(async () => {
   db = await openStore(crypto.randomUUID());
-  sent = [];
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: ExtensionPageMessage) => {
-    sent.push(message);
-  }) as typeof fakeBrowser.runtime.sendMessage);
+  sent = recordSentMessages();
 });
 
 async function options(): Promise<HTMLElement> {

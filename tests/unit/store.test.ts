@@ -1,5 +1,5 @@
 import { openDB } from 'idb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   clearAll,
   DB_VERSION,
@@ -24,22 +24,12 @@ import {
   type Account,
   type Capture,
   type Settings,
-  type StoreDb,
 } from '@/utils/store';
 import { createV1Database, v1Accounts } from '../fixtures/store-v1';
 import { CANARY_PASSWORD } from '../fixtures/site';
+import { openTestStore } from './test-store';
 
-const opened: StoreDb[] = [];
-
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
-
-async function open(name: string = crypto.randomUUID()): Promise<StoreDb> {
-  const db = await openStore(name);
-  opened.push(db);
-  return db;
-}
+const open = openTestStore;
 
 const ADDRESS = 'studio.rossi@pec.it';
 
