@@ -2,9 +2,9 @@ import { ARUBA_STATES, ARUBA_STEPS } from './aruba-steps';
 import type { MessageKey } from './i18n';
 
 /**
- * The texts the content script shows besides the page table's step and state messages. When the
- * language chosen in the options is not the browser's, the background sends the content script
- * these texts in that language (it carries no catalog of its own: it must stay small).
+ * The texts the content script shows besides the page table's step and state messages. The
+ * background sends them with its guide-mode answer, in the language chosen in the options (the
+ * content script carries no catalog of its own: it must stay small).
  * tests/unit/content-strings.test.ts fails when the content script uses a key missing here.
  */
 const GUIDE_KEYS = [

@@ -80,8 +80,14 @@ function labelMatches(normalized: string, wanted: ReadonlySet<string>): boolean 
   return wanted.has(normalized) || wanted.has(withoutGlyphs(normalized));
 }
 
+const normalizedSets = new Map<string, Set<string>>();
+
+/** The labels normalized, once: every look at every change asks for the same few sets. */
 function normalizedSet(labels: readonly string[]): Set<string> {
-  return new Set(labels.map(normalizeLabel));
+  const key = labels.join('\n');
+  let set = normalizedSets.get(key);
+  if (!set) normalizedSets.set(key, (set = new Set(labels.map(normalizeLabel))));
+  return set;
 }
 
 function collapse(text: string): string {
@@ -103,45 +109,80 @@ function composedContains(ancestor: Element, node: Node): boolean {
 }
 
 /**
- * Shadow roots found under each root. Finding them walks every element of the page, and one look
- * at a page asks for them many times. By default they are remembered for the current turn of the
- * event loop only; a caller that watches the page (the content script) keeps them until it calls
- * forgetShadowRoots, which it does when the page adds a custom element.
+ * Past this many child elements an element is a data list (the inbox's 5,000 messages, the
+ * contacts): no step of either path is ever inside one, and it holds most of a busy WebMail's
+ * elements. Searches and the page watch skip what is inside.
  */
-let knownScopes: Map<SearchRoot, SearchRoot[]> | null = null;
-let keepScopes = false;
+export const DATA_LIST_SIZE = 200;
 
-export function keepShadowRoots(): void {
-  keepScopes = true;
+/** The page's own frame is never a data list, however flat the page. */
+const FRAME = new Set(['html', 'body']);
+
+export function isDataList(element: Element): boolean {
+  // Not childElementCount: the browser counts all 5,000 messages to answer it, at every look.
+  return !FRAME.has(element.localName) && element.children[DATA_LIST_SIZE] !== undefined;
 }
 
-export function forgetShadowRoots(): void {
-  knownScopes = null;
+function collect(parent: ParentNode, out: Element[]): void {
+  for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+    out.push(child);
+    if (child.shadowRoot) collect(child.shadowRoot, out);
+    if (!isDataList(child)) collect(child, out);
+  }
 }
 
-/** The root itself and every open shadow root under it, however deep. */
-function scopesOf(root: SearchRoot): SearchRoot[] {
-  const known = knownScopes?.get(root);
+/** Elements under each root, while a look lasts: one look asks for them many times. */
+let walked: Map<SearchRoot, Element[]> | null = null;
+
+/**
+ * Runs `look` with the walks of the page remembered until it returns. The page cannot change
+ * while it runs (script runs alone), so one walk per root serves every search of one look.
+ */
+export function inOneLook<R>(look: () => R): R {
+  if (walked) return look();
+  walked = new Map();
+  try {
+    return look();
+  } finally {
+    walked = null;
+  }
+}
+
+/**
+ * The root (when an element) and every element under it in document order, inside open shadow
+ * roots too, but not inside data lists. A walk in script, yet far cheaper on a full inbox than a
+ * native query of the whole document, because it never enters the message list.
+ */
+function elementsUnder(root: SearchRoot): Element[] {
+  const known = walked?.get(root);
   if (known) return known;
-  const scopes: SearchRoot[] = [root];
-  if ('shadowRoot' in root && root.shadowRoot) scopes.push(root.shadowRoot);
-  for (let index = 0; index < scopes.length; index++) {
-    for (const element of scopes[index]!.querySelectorAll('*')) {
-      if (element.shadowRoot) scopes.push(element.shadowRoot);
-    }
-  }
-  if (!knownScopes) {
-    knownScopes = new Map();
-    if (!keepScopes) queueMicrotask(forgetShadowRoots);
-  }
-  knownScopes.set(root, scopes);
-  return scopes;
+  const elements: Element[] = [];
+  if (root.nodeType === ELEMENT_NODE) {
+    const element = root as Element;
+    elements.push(element);
+    if (element.shadowRoot) collect(element.shadowRoot, elements);
+    if (!isDataList(element)) collect(element, elements);
+  } else collect(root, elements);
+  walked?.set(root, elements);
+  return elements;
 }
 
 /** Every element matching the selector under the root, the root itself included when it is an element. */
 export function queryAll(root: SearchRoot, selector: string): Element[] {
-  const found = scopesOf(root).flatMap((scope) => [...scope.querySelectorAll(selector)]);
-  return 'matches' in root && root.matches(selector) ? [root, ...found] : found;
+  return elementsUnder(root).filter((element) => element.matches(selector));
+}
+
+/** The data lists of the document, outside shadow roots: where the page watch does not look. */
+export function dataListsOf(document: Document): Element[] {
+  const lists: Element[] = [];
+  const visit = (parent: ParentNode) => {
+    for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+      if (isDataList(child)) lists.push(child);
+      else visit(child);
+    }
+  };
+  visit(document);
+  return lists;
 }
 
 function isMarkedHidden(element: Element): boolean {
@@ -156,11 +197,15 @@ function isMarkedHidden(element: Element): boolean {
 /** Whether a person can see the element: nothing up the composed tree hides it. */
 export function isRendered(element: Element): boolean {
   if (!element.isConnected) return false;
+  for (let node: Node | null = element; node; node = composedParent(node)) {
+    if (node.nodeType === ELEMENT_NODE && isMarkedHidden(node as Element)) return false;
+  }
+  // One native check where the browser has it; the computed styles (slower) only to confirm a "no".
+  if (element.checkVisibility?.({ visibilityProperty: true })) return true;
   const view = element.ownerDocument.defaultView;
   for (let node: Node | null = element; node; node = composedParent(node)) {
     if (node.nodeType !== ELEMENT_NODE) continue;
     const current = node as Element;
-    if (isMarkedHidden(current)) return false;
     const style = view?.getComputedStyle(current);
     if (style?.display === 'none') return false;
     // Visibility is inherited, so the element's own value is enough.
@@ -335,7 +380,7 @@ function matchStep(root: SearchRoot, clickables: Clickable[], step: ArubaStep, l
  * one language; without it both are tried.
  */
 export function findStepTarget(root: SearchRoot, step: ArubaStep, lang?: Lang): FindResult {
-  return matchStep(root, clickablesIn(root, STEP_ANCHORS), step, lang);
+  return inOneLook(() => matchStep(root, clickablesIn(root, STEP_ANCHORS), step, lang));
 }
 
 /** The innermost rendered element whose visible text has one of the phrases. */
@@ -348,7 +393,8 @@ function findPhrase(root: SearchRoot, phrases: readonly string[]): Element | nul
   // One look at the whole page first: the walk below is only for the pages that have it. The
   // raw text (cheap) must have every word of a phrase before the visible text (not cheap) is read.
   const page = 'documentElement' in root ? root.documentElement : root;
-  const raw = scopesOf(root).map((scope) => ('documentElement' in scope ? scope.documentElement : scope).textContent ?? '').join(' ').toLowerCase();
+  const shadows = elementsUnder(root).flatMap((element) => (element.shadowRoot ? [element.shadowRoot] : []));
+  const raw = [root, ...shadows].map((scope) => ('documentElement' in scope ? scope.documentElement : scope).textContent ?? '').join(' ').toLowerCase();
   if (!phrases.some((phrase) => phrase.toLowerCase().split(' ').every((word) => raw.includes(word)))) return null;
   if (!has(page)) return null;
   return innermost(queryAll(root, '*').filter(has)).find(isRendered) ?? null;
@@ -405,6 +451,10 @@ export function detectPageState(root: SearchRoot, url: string | URL): PageState 
   } catch {
     return null;
   }
+  return inOneLook(() => detectIn(root, parsed));
+}
+
+function detectIn(root: SearchRoot, parsed: URL): PageState | null {
   for (const state of ARUBA_STATES) {
     if (!matchesUrl(state.where, parsed)) continue;
     const scope = detectState(root, state);

@@ -1,6 +1,6 @@
 import type { IsoDate } from './calendar-date';
 import type { ExpiryRejection } from './expiry-date';
-import type { Language } from './i18n';
+import type { Language, Messages } from './i18n';
 import type { CaptureSource } from './store';
 
 /*
@@ -17,8 +17,12 @@ export type GuideMode =
   | { mode: 'chip'; expiry: IsoDate; daysLeft: number }
   | { mode: 'quiet' };
 
-/** The background's answer to guide-mode, with the language chosen in the options ('auto' resolved). */
-export type GuideModeAnswer = GuideMode & { language: Language };
+/**
+ * The background's answer to guide-mode, with the texts the content script shows in the language
+ * chosen in the options ('auto' resolved): the content script never asks the browser for a text
+ * (its first getMessage on a page costs milliseconds) and carries no catalog (it must stay small).
+ */
+export type GuideModeAnswer = GuideMode & { language: Language; strings: Messages };
 
 /** Content script → background: the expiry text shown for the password for mail programs. */
 export type ExpirySeen = {
@@ -42,13 +46,7 @@ export type CaptureResult =
 /** Content script → background: the user closed the guide with "Non ora" in this tab. */
 export type GuideDismissed = { type: 'guide-dismissed' };
 
-/**
- * Content script → background, when the guide-mode answer names a language other than the one
- * its t() speaks: answered with the texts it shows, in that language (Messages of i18n.ts).
- */
-export type ContentStringsRequest = { type: 'content-strings'; language: Language };
-
-export type ContentMessage = GuideModeRequest | ExpirySeen | GuideDismissed | ContentStringsRequest;
+export type ContentMessage = GuideModeRequest | ExpirySeen | GuideDismissed;
 
 /** Extension page → background. */
 export type StartRenewal = { type: 'start-renewal'; address: string | null };
@@ -67,7 +65,6 @@ const MESSAGE_TYPES: ReadonlySet<string> = new Set<Message['type']>([
   'guide-mode',
   'expiry-seen',
   'guide-dismissed',
-  'content-strings',
   'start-renewal',
   'assign-pending-capture',
   'get-pending-capture',
@@ -95,8 +92,6 @@ export function parseMessage(value: unknown): Message | null {
         ['webmail-dialog', 'webmail-security', 'account-console'].includes(message.source as string)
         ? (message as Message)
         : null;
-    case 'content-strings':
-      return message.language === 'it' || message.language === 'en' ? (message as Message) : null;
     case 'assign-pending-capture':
       return typeof message.address === 'string' ? (message as Message) : null;
     default:

@@ -2,11 +2,11 @@ import { browser } from 'wxt/browser';
 import { ARUBA_STATES, expectedStep, pathLength, type ArubaStep } from '@/utils/aruba-steps';
 import { captureMessage } from '@/utils/capture-message';
 import { daysLeftPhrase } from '@/utils/days-left-phrase';
-import { accessibleLabel, detectPageState, findNearMiss, isRendered, readAccountName, readExpiryText, type PageState } from '@/utils/find-step';
-import { setTranslations, t, type Messages } from '@/utils/i18n';
+import { accessibleLabel, detectPageState, findNearMiss, inOneLook, isRendered, queryAll, readAccountName, readExpiryText, type PageState, type SearchRoot } from '@/utils/find-step';
+import { setTranslations, t } from '@/utils/i18n';
 import type { CaptureResult, ContentMessage, ExpirySeen, GuideMode, GuideModeAnswer } from '@/utils/messages';
 import { Overlay, type GuideCard } from './overlay';
-import { watchPage, type PageChange } from './page-watch';
+import { watchPage, type PageChange, type PageWatch } from './page-watch';
 
 /** The test contract: the element to click next carries this attribute, valued with the step id. */
 export const HIGHLIGHT_ATTRIBUTE = 'data-pec-highlight';
@@ -18,8 +18,6 @@ const NOT_FOUND_AFTER_MS = 4000;
 function send<T>(message: ContentMessage): Promise<T> {
   return browser.runtime.sendMessage(message) as Promise<T>;
 }
-
-const EVERYWHERE: PageChange = { everywhere: true, places: [], removed: false };
 
 /** A state (the password window, a warning) or a step further along wins over what is shown. */
 function outranks(found: PageState, current: PageState | null): boolean {
@@ -58,12 +56,15 @@ export class Guide {
   private chipClosed = false;
   private chipText = '';
   private state: PageState | null = null;
-  private watchRestyles: ((restyles: boolean) => void) | undefined;
+  private watch: PageWatch | undefined;
   private shownTarget: Element | null = null;
   private notFoundSince: number | null = null;
   private recheck: ReturnType<typeof setTimeout> | undefined;
   private dismissed = false;
-  private readonly overlay = new Overlay(() => this.dismiss());
+  /** Where the last look searched: copies of our attribute are cleared there. */
+  private lookedAt: readonly SearchRoot[] = [document];
+  /** Made when there is something to show: most pages never need it. */
+  private drawn: Overlay | null = null;
 
   constructor(private readonly signal: AbortSignal) {
     signal.addEventListener('abort', () => this.end(), { once: true });
@@ -71,32 +72,36 @@ export class Guide {
 
   async start(): Promise<void> {
     await this.askMode();
-    this.update();
-    this.watchRestyles = watchPage((change) => this.update(change), this.signal);
-    this.watchRestyles(this.guiding());
+    this.watch = watchPage((change) => this.update(change), this.signal);
+    this.watch.restyles(this.guiding());
+    this.watch.lookEverywhere();
   }
 
   private async askMode(): Promise<void> {
     this.address = readAccountName(document);
     const answer = await send<GuideModeAnswer>({ type: 'guide-mode', address: this.address });
-    // A language chosen in the options other than the browser's: the background has its texts.
-    if (answer.language !== t('langCode')) setTranslations(await send<Messages>({ type: 'content-strings', language: answer.language }));
+    setTranslations(answer.strings);
     this.mode = answer;
-    this.watchRestyles?.(this.guiding());
+    this.watch?.restyles(this.guiding());
   }
 
   private guiding(): boolean {
     return this.mode.mode === 'guide' && !this.dismissed;
   }
 
-  private update(change: PageChange = EVERYWHERE): void {
+  private update(change: PageChange): void {
+    inOneLook(() => this.look(change));
+  }
+
+  private look(change: PageChange): void {
     if (change.everywhere) {
       const address = readAccountName(document);
       if (address !== this.address && address !== null) {
-        void this.askMode().then(() => this.update());
+        void this.askMode().then(() => this.watch?.lookEverywhere());
         return;
       }
     }
+    this.lookedAt = change.everywhere ? [document] : change.places;
     const state = (this.state = change.everywhere ? detectPageState(document, location.href) : this.lookOnlyAt(change));
     this.reportExpiry(state);
     // The "copy it now" warning is worth showing whenever the password is on screen.
@@ -123,18 +128,20 @@ export class Guide {
   private guide(state: PageState | null): void {
     if (!state) return this.guideWithoutTarget();
     this.notFoundSince = null;
+    clearTimeout(this.recheck);
+    this.recheck = undefined;
     if ('state' in state) {
       const definition = ARUBA_STATES.find((s) => s.id === state.state)!;
       this.highlight(null, null);
-      return this.show(`state:${state.state}`, null, {
+      return this.show(`state:${state.state}`, null, () => ({
         stepLine: null,
         text: t(definition.messages[0]!),
         warn: state.state === 'protocols-disabled',
         dismissLabel: t('guideDismiss'),
-      });
+      }));
     }
     this.highlight(state.target, state.step.id);
-    this.show(`step:${state.step.id}`, state.target, stepCard(state.step, state.target));
+    this.show(`step:${state.step.id}`, state.target, () => stepCard(state.step, state.target));
   }
 
   /**
@@ -150,7 +157,7 @@ export class Guide {
       this.clear();
       if (step) this.recheck ??= setTimeout(() => {
         this.recheck = undefined;
-        this.update();
+        this.watch?.lookEverywhere();
       }, NOT_FOUND_AFTER_MS - waited);
       return;
     }
@@ -161,26 +168,30 @@ export class Guide {
     const guess = findNearMiss(document, step);
     if (guess) {
       const text = t('guideMaybe', accessibleLabel(guess).slice(0, LABEL_MAX));
-      return this.show(`maybe:${step.id}`, guess, { stepLine, text, hint: instruction, dismissLabel: t('guideDismiss') }, true);
+      return this.show(`maybe:${step.id}`, guess, () => ({ stepLine, text, hint: instruction, dismissLabel: t('guideDismiss') }), true);
     }
-    this.show(`missing:${step.id}`, null, { stepLine, text: instruction, hint: t('guideNotFoundHint'), dismissLabel: t('guideDismiss') });
+    this.show(`missing:${step.id}`, null, () => ({ stepLine, text: instruction, hint: t('guideNotFoundHint'), dismissLabel: t('guideDismiss') }));
   }
 
-  private show(key: string, target: Element | null, card: GuideCard, tentative = false): void {
-    const identity = `${key}|${card.hint ?? ''}`;
+  private overlay(): Overlay {
+    return (this.drawn ??= new Overlay(() => this.dismiss()));
+  }
+
+  /** `card` is made only when something new is shown: most changes of a page leave the card as it is. */
+  private show(key: string, target: Element | null, card: () => GuideCard, tentative = false): void {
+    const identity = `${key}|${t('langCode')}`;
     // Same step, same element: the page may have moved it, so only the position is redone.
-    if (identity === this.shown && target === this.shownTarget) return this.overlay.follow();
+    if (identity === this.shown && target === this.shownTarget) return this.drawn?.follow();
     this.shown = identity;
     this.shownTarget = target;
-    this.overlay.showGuide(target, card, tentative);
+    this.overlay().showGuide(target, card(), tentative);
   }
 
   private highlight(target: Element | null, stepId: string | null): void {
-    // Pages that re-render by cloning copy our attribute too: clear every stale copy.
-    const roots = new Set([document, this.highlighted?.getRootNode(), target?.getRootNode()]);
-    for (const root of roots) {
-      if (!(root instanceof Document || root instanceof ShadowRoot)) continue;
-      for (const stale of root.querySelectorAll(`[${HIGHLIGHT_ATTRIBUTE}]`)) if (stale !== target) stale.removeAttribute(HIGHLIGHT_ATTRIBUTE);
+    if (this.highlighted !== target) this.highlighted?.removeAttribute(HIGHLIGHT_ATTRIBUTE);
+    // Pages that re-render by cloning copy our attribute too: clear the copies where we looked.
+    for (const root of this.lookedAt) {
+      for (const copy of queryAll(root, `[${HIGHLIGHT_ATTRIBUTE}]`)) if (copy !== target) copy.removeAttribute(HIGHLIGHT_ATTRIBUTE);
     }
     this.highlighted = target;
     if (target && stepId && target.getAttribute(HIGHLIGHT_ATTRIBUTE) !== stepId) target.setAttribute(HIGHLIGHT_ATTRIBUTE, stepId);
@@ -190,7 +201,7 @@ export class Guide {
     this.highlight(null, null);
     this.shown = '';
     this.shownTarget = null;
-    this.overlay.hideGuide();
+    this.drawn?.hideGuide();
   }
 
   private showQuietChip(): void {
@@ -204,7 +215,7 @@ export class Guide {
   private showChip(text: string, bad: boolean, onClose: () => void): void {
     if (text === this.chipText) return;
     this.chipText = text;
-    this.overlay.showChip({ text, bad, closeLabel: t('chipClose') }, onClose);
+    this.overlay().showChip({ text, bad, closeLabel: t('chipClose') }, onClose);
   }
 
   private reportExpiry(state: PageState | null): void {
@@ -224,13 +235,13 @@ export class Guide {
       this.showChip(text, bad, () => undefined);
       if (result.status !== 'recorded') return;
       await this.askMode();
-      this.update();
+      this.watch?.lookEverywhere();
     });
   }
 
   private dismiss(): void {
     this.dismissed = true;
-    this.watchRestyles?.(false);
+    this.watch?.restyles(false);
     this.clear();
     void send({ type: 'guide-dismissed' });
   }
@@ -238,6 +249,6 @@ export class Guide {
   private end(): void {
     clearTimeout(this.recheck);
     this.clear();
-    this.overlay.destroy();
+    this.drawn?.destroy();
   }
 }

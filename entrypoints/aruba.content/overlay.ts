@@ -30,6 +30,8 @@ export class Overlay {
   private card: HTMLElement | null = null;
   private chip: HTMLElement | null = null;
   private target: Element | null = null;
+  /** The target and card the ring and card were last drawn at: a new one waits for its boxes hidden. */
+  private drawn: { target: Element; card: HTMLElement } | null = null;
   private frame = 0;
   /** Re-places ring and card on the next frame, at most once per frame. */
   readonly follow = () => {
@@ -118,30 +120,50 @@ export class Overlay {
     }
   }
 
-  /** Ring on the target, card below it (or above when there is no room), inside the viewport. */
+  /**
+   * Ring on the target, card below it (or above when there is no room), inside the viewport.
+   * The boxes come from an IntersectionObserver, measured when the browser lays the page out
+   * anyway: reading them here would force a layout of a busy inbox at every change.
+   */
   private place(): void {
     const target = this.target?.isConnected ? this.target : null;
-    this.ring.hidden = target === null;
-    if (!this.card) return;
+    const card = this.card;
+    const moved = target !== this.drawn?.target || card !== this.drawn?.card;
+    if (target === null || moved) this.ring.hidden = true;
+    if (!card) return;
     if (!target) {
-      this.card.classList.add('docked');
-      this.card.style.left = this.card.style.top = '';
+      card.classList.remove('measuring');
+      card.classList.add('docked');
+      card.style.left = card.style.top = '';
       return;
     }
-    const box = target.getBoundingClientRect();
+    card.classList.remove('docked');
+    if (moved) card.classList.add('measuring');
+    const measure = new IntersectionObserver((entries) => {
+      measure.disconnect();
+      const box = entries.find((entry) => entry.target === target)?.boundingClientRect;
+      const cardBox = entries.find((entry) => entry.target === card)?.boundingClientRect;
+      if (box && cardBox && target === this.target && card === this.card) this.draw(box, card, cardBox);
+    });
+    measure.observe(target);
+    measure.observe(card);
+  }
+
+  private draw(box: DOMRectReadOnly, card: HTMLElement, cardBox: DOMRectReadOnly): void {
+    this.drawn = { target: this.target!, card };
+    this.ring.hidden = false;
+    card.classList.remove('measuring');
     Object.assign(this.ring.style, {
       left: `${box.left - 4}px`,
       top: `${box.top - 4}px`,
       width: `${box.width + 8}px`,
       height: `${box.height + 8}px`,
     });
-    this.card.classList.remove('docked');
-    const card = this.card.getBoundingClientRect();
     const below = box.bottom + GAP;
-    const top = below + card.height <= innerHeight ? below : Math.max(GAP, box.top - GAP - card.height);
-    const left = Math.min(Math.max(GAP, box.left), Math.max(GAP, innerWidth - card.width - GAP));
-    this.card.style.top = `${top}px`;
-    this.card.style.left = `${left}px`;
+    const top = below + cardBox.height <= innerHeight ? below : Math.max(GAP, box.top - GAP - cardBox.height);
+    const left = Math.min(Math.max(GAP, box.left), Math.max(GAP, innerWidth - cardBox.width - GAP));
+    card.style.top = `${top}px`;
+    card.style.left = `${left}px`;
   }
 }
 

@@ -1,19 +1,24 @@
 import { WATCH_WORDS } from '@/utils/aruba-steps';
-import { forgetShadowRoots, keepShadowRoots } from '@/utils/find-step';
+import { dataListsOf, isDataList } from '@/utils/find-step';
 
 const SETTLE_MS = 400;
 const AFTER_CLICK_MS = 10_000;
-/** A busy WebMail changes its DOM many times a second: look at most this often. */
+/** A look at the whole page (after a click, a navigation) is done at most this often. */
 const MIN_INTERVAL_MS = 150;
 const OVERLAY_HOST = 'PEC-PASSWORD-ASSISTANT';
 const ELEMENT_NODE = 1;
 /** Past this much text a node is not searched word by word: it is simply looked at again. */
 const MAX_TEXT = 20_000;
+const RESTYLES: MutationObserverInit = {
+  characterData: true,
+  attributes: true,
+  attributeFilter: ['hidden', 'style', 'class', 'open', 'aria-hidden', 'aria-expanded', 'disabled'],
+};
 
 /**
- * What changed since the last call. `everywhere`: look at the whole page (navigation, a click,
- * new custom elements, a change too large to tell); otherwise only at `places`, the elements that
- * were added or restyled and mention a watched word, and `removed` says whether such text left.
+ * What changed. `everywhere`: look at the whole page (navigation, a click, new custom elements,
+ * a change too large to tell); otherwise only at `places`, the elements that were added or
+ * restyled and mention a watched word, and `removed` says whether such text left.
  */
 export interface PageChange {
   everywhere: boolean;
@@ -21,73 +26,92 @@ export interface PageChange {
   removed: boolean;
 }
 
+const nothing = (): PageChange => ({ everywhere: false, places: [], removed: false });
+
+export interface PageWatch {
+  /** Turns the watching of restyles and text edits on or off. */
+  restyles(wanted: boolean): void;
+  /** Asks for a look at the whole page (at start, when a wait is over). */
+  lookEverywhere(): void;
+}
+
 /**
- * Calls `onChange` after the page changed in a way that can matter to the guide: a busy inbox's
- * other changes are not even looked at. The first change after a quiet spell is handled at once;
- * a stream of changes at most every MIN_INTERVAL_MS, ending with one call after the last. The
- * function returned turns the watching of restyles and text edits on or off.
+ * Calls `onChange` when the page changed in a way that can matter to the guide. What is inside
+ * a data list (the inbox's messages) is not even observed, and the other changes that mention
+ * no watched word are dropped in the observer: on a busy inbox the guide costs next to nothing.
+ * A relevant change is looked at in the observer's callback, so the highlight follows within the
+ * frame; the whole page at most every MIN_INTERVAL_MS.
  */
-export function watchPage(onChange: (change: PageChange) => void, signal: AbortSignal): (restyles: boolean) => void {
-  keepShadowRoots();
+export function watchPage(onChange: (change: PageChange) => void, signal: AbortSignal): PageWatch {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let last = 0;
-  let pending: PageChange = { everywhere: false, places: [], removed: false };
-  const run = () => {
-    timer = undefined;
-    last = performance.now();
-    const change = pending;
-    pending = { everywhere: false, places: [], removed: false };
-    if (!signal.aborted) onChange(change);
-  };
-  const schedule = () => {
-    if (timer !== undefined) return;
-    timer = setTimeout(run, Math.max(0, last + MIN_INTERVAL_MS - performance.now()));
-  };
-  const everywhere = () => {
-    pending.everywhere = true;
-    schedule();
-  };
-  const observer = new MutationObserver((records) => {
-    const before = pending.places.length + Number(pending.everywhere) + Number(pending.removed);
-    for (const record of records) if (!isOurs(record)) note(record, pending);
-    if (pending.places.length + Number(pending.everywhere) + Number(pending.removed) > before) schedule();
-  });
-  // Restyles and text edits are most of a busy inbox's changes; they matter only while guiding
-  // (a menu shown by a class). Otherwise new elements (the password window) and clicks suffice.
-  // A click may reveal a window by a class or an attribute a moment later (the password window
-  // after «Genera»): for a while after each click restyles are watched whatever the setting.
   let restylesWanted = true;
   let afterClick: ReturnType<typeof setTimeout> | undefined;
-  const observe = (restyles: boolean) =>
-    observer.observe(document.documentElement, {
-      subtree: true,
-      childList: true,
-      ...(restyles
-        ? { characterData: true, attributes: true, attributeFilter: ['hidden', 'style', 'class', 'open', 'aria-hidden', 'aria-expanded', 'disabled'] }
-        : {}),
-    });
-  const setRestyles = (restyles: boolean) => {
-    restylesWanted = restyles;
-    if (afterClick === undefined) observe(restyles);
+  let lists: Element[] = [];
+  const lookEverywhere = () => {
+    timer = undefined;
+    last = performance.now();
+    if (signal.aborted) return;
+    observePage();
+    onChange({ ...nothing(), everywhere: true });
   };
-  observe(true);
+  const everywhere = () => {
+    timer ??= setTimeout(lookEverywhere, Math.max(0, last + MIN_INTERVAL_MS - performance.now()));
+  };
+  const handle = (records: MutationRecord[]) => {
+    let listsChanged = false;
+    const change = nothing();
+    for (const record of records) {
+      if (isOurs(record)) continue;
+      if (record.type === 'childList' && isDataList(record.target as Element)) {
+        // A list grew past the size of one, or its rows came all at once: leave it from now on.
+        listsChanged ||= !lists.includes(record.target as Element);
+        continue;
+      }
+      if (record.removedNodes.length > 0) listsChanged ||= lists.some((list) => !list.isConnected);
+      note(record, change);
+    }
+    if (listsChanged) observePage();
+    if (change.everywhere) everywhere();
+    else if (change.places.length > 0 || change.removed) onChange(change);
+  };
+  const observer = new MutationObserver(handle);
+  // Restyles and text edits matter only while guiding (a menu shown by a class), and for a while
+  // after each click, whatever the setting: a click may reveal a window by a class or an
+  // attribute a moment later (the password window after «Genera»).
+  const restyles = () => restylesWanted || afterClick !== undefined;
+  /** The whole document but the data lists' contents: their ancestors alone, everything beside them whole. */
+  const observePage = () => {
+    const pending = observer.takeRecords();
+    observer.disconnect();
+    if (pending.length > 0) queueMicrotask(() => handle(pending));
+    const options: MutationObserverInit = { childList: true, ...(restyles() ? RESTYLES : {}) };
+    lists = dataListsOf(document);
+    if (lists.length === 0) return observer.observe(document.documentElement, { ...options, subtree: true });
+    const path = new Set<Node>();
+    for (const list of lists) for (let node: Node | null = list; node && !path.has(node); node = node.parentNode) path.add(node);
+    for (const node of path) {
+      if (node.nodeType !== ELEMENT_NODE || lists.includes(node as Element)) continue;
+      observer.observe(node, options);
+      for (const child of (node as Element).children) if (!path.has(child)) observer.observe(child, { ...options, subtree: true });
+    }
+  };
+  observePage();
   // Menus inside shadow roots change where no observer sees them, and a click may upgrade a
   // custom element; the click itself reaches the document, so it means "look again everywhere"
   // (and once more when the page has animated).
   addEventListener(
     'click',
     () => {
-      forgetShadowRoots();
       everywhere();
       setTimeout(everywhere, SETTLE_MS);
-      if (!restylesWanted) {
-        clearTimeout(afterClick);
-        observe(true);
-        afterClick = setTimeout(() => {
-          afterClick = undefined;
-          observe(restylesWanted);
-        }, AFTER_CLICK_MS);
-      }
+      const watching = restyles();
+      clearTimeout(afterClick);
+      afterClick = setTimeout(() => {
+        afterClick = undefined;
+        if (!restylesWanted) observePage();
+      }, AFTER_CLICK_MS);
+      if (!watching) observePage();
     },
     { capture: true, passive: true, signal },
   );
@@ -102,7 +126,14 @@ export function watchPage(onChange: (change: PageChange) => void, signal: AbortS
     },
     { once: true },
   );
-  return setRestyles;
+  return {
+    restyles(wanted) {
+      if (wanted === restylesWanted) return;
+      restylesWanted = wanted;
+      observePage();
+    },
+    lookEverywhere: everywhere,
+  };
 }
 
 /** One case-insensitive scan of a node's text instead of a lower-cased copy and a search per word. */
@@ -129,7 +160,6 @@ function note(record: MutationRecord, change: PageChange): void {
     for (const node of record.addedNodes) {
       const element = elementOf(node);
       if (node.nodeType === ELEMENT_NODE && hasCustomElement(node as Element)) {
-        forgetShadowRoots();
         change.everywhere = true;
       } else if (element && mentionsWatchedWord(node)) {
         if ((node.textContent?.length ?? 0) > MAX_TEXT) change.everywhere = true;

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { parseMessage, type Message } from '@/utils/messages';
 import { assignPendingCapture, getPendingCapture, handleExpirySeen } from './capture';
 import { dismissGuideInTab, guideModeFor } from './guide-mode';
-import { contentStrings, withLanguage } from './language';
+import { withLanguage } from './language';
 import { NOTIFICATION_BUTTONS, parseNotificationId, SUMMARY_NOTIFICATION_ID } from './notifications';
 import { MIDNIGHT_ALARM, onReminderAlarm, reconcile, snooze } from './reminders';
 import { startRenewal } from './renewal';
@@ -12,8 +12,6 @@ function answer(message: Message, tabId: number | undefined): Promise<unknown> {
   switch (message.type) {
     case 'guide-mode':
       return withLanguage(guideModeFor(message.address, tabId));
-    case 'content-strings':
-      return contentStrings(message.language);
     case 'expiry-seen':
       return handleExpirySeen(message);
     case 'guide-dismissed':

@@ -1,6 +1,6 @@
 import { browserLanguage, messagesOf, resolveLanguage } from '@/utils/catalog';
 import { contentScriptKeys } from '@/utils/content-strings';
-import type { Language, Messages } from '@/utils/i18n';
+import type { Language } from '@/utils/i18n';
 import type { GuideMode, GuideModeAnswer } from '@/utils/messages';
 import { getSettings, type Settings } from '@/utils/store';
 import { store } from './store-access';
@@ -16,13 +16,8 @@ async function chosenLanguage(): Promise<Language> {
   return resolveLanguage(setting, browserLanguage());
 }
 
-/** The guide-mode answer, with the language the content script must speak. */
+/** The guide-mode answer, with the language the content script must speak and its texts in it. */
 export async function withLanguage(mode: Promise<GuideMode>): Promise<GuideModeAnswer> {
   const [answer, language] = await Promise.all([mode, chosenLanguage()]);
-  return { ...answer, language };
-}
-
-/** The texts the content script shows, in `language`. */
-export function contentStrings(language: Language): Promise<Messages> {
-  return Promise.resolve(messagesOf(language, contentScriptKeys()));
+  return { ...answer, language, strings: messagesOf(language, contentScriptKeys()) };
 }

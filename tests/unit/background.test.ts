@@ -225,7 +225,7 @@ describe('the background entrypoint', () => {
   it('answers only well-formed messages', async () => {
     await startBackground();
     const [reply] = await fakeBrowser.runtime.onMessage.trigger({ type: 'guide-mode', address: null }, {}, () => undefined);
-    expect(await reply).toEqual({ mode: 'guide', reason: 'no-expiry', language: 'it' });
+    expect(await reply).toMatchObject({ mode: 'guide', reason: 'no-expiry', language: 'it', strings: { guideDismiss: 'Non ora' } });
     const [ignored] = await fakeBrowser.runtime.onMessage.trigger({ type: 'expiry-seen', expiryText: 42 }, {}, () => undefined);
     expect(ignored).toBeUndefined();
   });

@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { isArubaHost } from '@/utils/aruba-hosts';
 import { ARUBA_STATES, ARUBA_STEPS, pathLength, type ArubaStep, type StepId } from '@/utils/aruba-steps';
 import {
+  DATA_LIST_SIZE,
   accessibleLabel,
   detectPageState,
+  isDataList,
   findStepTarget,
   normalizeLabel,
   readAccountName,
@@ -478,6 +480,20 @@ describe('choosing one element', () => {
     const document = html('<a href="#">Gestisci su client</a><a href="#">Impostazioni avanzate</a>');
     expect(findStepTarget(document, step('webmail-manage')).status).toBe('missing');
     expect(findStepTarget(document, step('webmail-settings')).status).toBe('missing');
+  });
+
+  it('never looks inside a data list (the inbox), only beside it', () => {
+    const rows = (count: number) => Array.from({ length: count }, (_, index) => `<div><a href="#m${index}">Impostazioni ${index}</a></div>`).join('');
+    const inbox = html(`<nav><a id="real" href="/settings">Impostazioni</a></nav><div role="list">${rows(DATA_LIST_SIZE)}<div><a href="#">Impostazioni</a></div></div>`);
+    expect(isDataList(inbox.querySelector('[role=list]')!)).toBe(true);
+    // The copy inside the list would make the step ambiguous, were the list searched.
+    expect(found(findStepTarget(inbox, step('webmail-settings'))).id).toBe('real');
+    expect(detectPageState(inbox, 'https://webmail.pec.it/')).toMatchObject({ step: { id: 'webmail-settings' } });
+    const short = html(`<div role="list">${rows(3)}<div><a id="real" href="#">Impostazioni</a></div></div>`);
+    expect(found(findStepTarget(short, step('webmail-settings'))).id).toBe('real');
+    // A flat page is not a list: its body is searched however many children it has.
+    const flat = html(`${'<p>Testo</p>'.repeat(DATA_LIST_SIZE + 50)}<a id="real" href="/settings">Impostazioni</a>`);
+    expect(found(findStepTarget(flat, step('webmail-settings'))).id).toBe('real');
   });
 
   it('keeps pages it does not know out', () => {

@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { watchPage, type PageChange } from '@/entrypoints/aruba.content/page-watch';
+import { DATA_LIST_SIZE } from '@/utils/find-step';
+
+const rows = (count: number) => Array.from({ length: count }, (_, index) => `<div class="msg"><a href="#m${index}">Messaggio ${index}</a></div>`).join('');
+/** MutationObserver callbacks run as microtasks. */
+const settle = () => new Promise((done) => setTimeout(done, 0));
+
+let stop = new AbortController();
+afterEach(() => {
+  stop.abort();
+  document.body.replaceChildren();
+});
+
+function watch(): PageChange[] {
+  stop = new AbortController();
+  const changes: PageChange[] = [];
+  watchPage((change) => changes.push(change), stop.signal);
+  return changes;
+}
+
+describe('the page watch', () => {
+  it('does not even observe what happens inside a data list', async () => {
+    document.body.innerHTML = `<nav id="nav"></nav><main><div id="rows">${rows(DATA_LIST_SIZE + 1)}</div></main>`;
+    const changes = watch();
+    const list = document.getElementById('rows')!;
+    // A row that mentions a watched word, restyles, text edits: all inside the list.
+    list.insertAdjacentHTML('afterbegin', '<div class="msg"><a href="#x">Promemoria: password in scadenza</a></div>');
+    list.children[3]!.className = 'msg unread';
+    list.children[4]!.querySelector('a')!.textContent = 'Impostazioni';
+    await settle();
+    expect(changes).toEqual([]);
+
+    const link = document.createElement('a');
+    link.href = '/settings';
+    link.textContent = 'Impostazioni';
+    document.getElementById('nav')!.append(link);
+    await settle();
+    expect(changes).toEqual([{ everywhere: false, places: [link], removed: false }]);
+  });
+
+  it('leaves a list once its rows arrive, all at once or a few at a time', async () => {
+    document.body.innerHTML = '<main><div id="rows"></div></main><div id="late"></div>';
+    const changes = watch();
+    document.getElementById('rows')!.innerHTML = rows(DATA_LIST_SIZE + 1);
+    const late = document.getElementById('late')!;
+    for (let index = 0; index <= DATA_LIST_SIZE; index++) late.insertAdjacentHTML('beforeend', rows(1));
+    await settle();
+    expect(changes).toEqual([]);
+    document.getElementById('rows')!.firstElementChild!.insertAdjacentHTML('beforeend', '<a href="#">Impostazioni</a>');
+    late.lastElementChild!.insertAdjacentHTML('beforeend', '<a href="#">Impostazioni</a>');
+    await settle();
+    expect(changes).toEqual([]);
+  });
+
+  it('sees a watched word beside the lists, and ignores the rest', async () => {
+    document.body.innerHTML = '<header><span id="user">mario.rossi@pec.it</span></header><section id="panel"></section>';
+    const changes = watch();
+    document.getElementById('user')!.textContent = 'Benvenuto';
+    await settle();
+    expect(changes).toEqual([]);
+    document.getElementById('panel')!.innerHTML = '<h2>Sicurezza e password</h2>';
+    await settle();
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.places[0]!.textContent).toBe('Sicurezza e password');
+  });
+});
