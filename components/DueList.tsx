@@ -27,7 +27,7 @@ export function DueList({ db }: { db: StoreDb }) {
 
   async function load() {
     const [stored, tracked] = await Promise.all([getSettings(db), listAccounts(db)]);
-    applyLanguage(stored.language);
+    await applyLanguage(stored.language);
     localizeDocument(document, 'dueListTitle');
     setSettings(stored);
     setAccounts(tracked);

@@ -23,7 +23,7 @@ export function Options({ db }: { db: StoreDb }) {
   /** Re-reads the store; the page follows a language that a reset or an import changed. */
   async function load() {
     const [stored, accounts] = await Promise.all([getSettings(db), listAccounts(db)]);
-    applyLanguage(stored.language);
+    await applyLanguage(stored.language);
     localizeDocument(document, 'optionsTitle');
     setSettings(stored);
     setAccountCount(accounts.length);

@@ -31,27 +31,38 @@ import { UndoDelete } from './UndoDelete';
 
 type Editing = { account?: Account } | null;
 
+/** What the popup lists, read before its first render: the rows are drawn in one go. */
+export interface PopupData {
+  settings: Settings;
+  accounts: Account[];
+}
+
+export async function loadPopupData(db: StoreDb): Promise<PopupData> {
+  const [settings, accounts] = await Promise.all([getSettings(db), listAccounts(db)]);
+  return { settings, accounts };
+}
+
 /**
  * The toolbar popup. It reads the store directly (an extension page shares the background's
  * IndexedDB) and writes through the store's functions; after each write the background is told,
  * so the badge and the reminder alarms follow.
  */
-export function Popup({ db }: { db: StoreDb }) {
-  const [accounts, setAccounts] = useState<Account[] | null>(null);
+export function Popup({ db, initial }: { db: StoreDb; initial?: PopupData }) {
+  const [accounts, setAccounts] = useState<Account[] | null>(initial?.accounts ?? null);
   const [pending, setPending] = useState<PendingCaptureAnswer>(null);
   const [editing, setEditing] = useState<Editing>(null);
   const [deleted, setDeleted] = useState<Account | null>(null);
   const [failed, setFailed] = useState(false);
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [settings, setSettings] = useState<Settings>(initial?.settings ?? DEFAULT_SETTINGS);
 
   const reload = useCallback(async () => {
-    const [stored, tracked] = await Promise.all([getSettings(db), listAccounts(db)]);
-    setSettings(stored);
-    setAccounts(tracked);
+    const data = await loadPopupData(db);
+    setSettings(data.settings);
+    setAccounts(data.accounts);
   }, [db]);
 
   useEffect(() => {
-    void reload();
+    if (!initial) void reload();
     void sendToBackground<PendingCaptureAnswer>({ type: 'get-pending-capture' }).then(setPending);
   }, [reload]);
 

@@ -8,6 +8,6 @@ import { getSettings, openStore, type StoreDb } from './store';
  */
 export async function openStoreForPage(): Promise<StoreDb> {
   const db = await openStore();
-  applyLanguage((await getSettings(db)).language);
+  await applyLanguage((await getSettings(db)).language);
   return db;
 }

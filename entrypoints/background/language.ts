@@ -19,5 +19,5 @@ async function chosenLanguage(): Promise<Language> {
 /** The guide-mode answer, with the language the content script must speak and its texts in it. */
 export async function withLanguage(mode: Promise<GuideMode>): Promise<GuideModeAnswer> {
   const [answer, language] = await Promise.all([mode, chosenLanguage()]);
-  return { ...answer, language, strings: messagesOf(language, contentScriptKeys()) };
+  return { ...answer, language, strings: await messagesOf(language, contentScriptKeys()) };
 }

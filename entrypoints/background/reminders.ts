@@ -82,7 +82,7 @@ export function reconcile(now = new Date()): Promise<void> {
     ]);
     // Notifications and the badge's title speak the language chosen in the options. Every start
     // and every settings change runs this first, and reminder alarms queue up behind it.
-    applyLanguage(settings.language);
+    await applyLanguage(settings.language);
     const tracked = trackedOf(accounts, settings);
     const planned = planReminders(tracked, settings);
     const alarmNames = alarms.map((alarm) => alarm.name);

@@ -1,7 +1,7 @@
 import { render, type ComponentChild } from 'preact';
 import '@/components/base.css';
 import './style.css';
-import { Popup } from '@/components/Popup';
+import { Popup, loadPopupData } from '@/components/Popup';
 import { StoreUnavailable } from '@/components/StoreUnavailable';
 import { localizeDocument } from '@/utils/localize-document';
 import { openStoreForPage } from '@/utils/page-store';
@@ -12,6 +12,7 @@ const show = (page: ComponentChild) => {
   render(page, app);
 };
 openStoreForPage().then(
-  (db) => show(<Popup db={db} />),
+  // Read before the first render: 200 accounts drawn at once, not an empty popup and a second pass.
+  async (db) => show(<Popup db={db} initial={await loadPopupData(db).catch(() => undefined)} />),
   () => show(<StoreUnavailable titleKey="popupTitle" />),
 );

@@ -45,9 +45,9 @@ describe('the locale files', () => {
     }
   });
 
-  it('name their own language', () => {
-    expect(messagesOf('it', ['langCode'])).toEqual({ langCode: 'it' });
-    expect(messagesOf('en', ['langCode'])).toEqual({ langCode: 'en' });
+  it('name their own language', async () => {
+    expect(await messagesOf('it', ['langCode'])).toEqual({ langCode: 'it' });
+    expect(await messagesOf('en', ['langCode'])).toEqual({ langCode: 'en' });
   });
 });
 
@@ -65,22 +65,22 @@ describe('the language chosen in the options', () => {
     expect(browserLanguage()).toBe('en');
   });
 
-  it('makes t() speak English in an Italian browser, with substitutions, and back', () => {
-    expect(applyLanguage('en')).toBe('en');
+  it('makes t() speak English in an Italian browser, with substitutions, and back', async () => {
+    expect(await applyLanguage('en')).toBe('en');
     expect(t('daysLeftMany', '5')).toBe('in 5 days');
     expect(t('badgeTitleLine', ['a@pec.it', '15/02/2027', 'in 5 days'])).toBe('a@pec.it: expires on 15/02/2027 (in 5 days)');
-    expect(applyLanguage('auto')).toBe('it');
+    expect(await applyLanguage('auto')).toBe('it');
     expect(t('daysLeftMany', '5')).toBe('tra 5 giorni');
-    expect(applyLanguage('it')).toBe('it');
+    expect(await applyLanguage('it')).toBe('it');
     expect(t('langCode')).toBe('it');
   });
 
-  it('makes t() speak Italian in an English browser', () => {
+  it('makes t() speak Italian in an English browser', async () => {
     englishBrowser();
     expect(t('daysLeftToday')).toBe('today');
-    applyLanguage('it');
+    await applyLanguage('it');
     expect(t('daysLeftToday')).toBe('oggi');
-    applyLanguage('auto');
+    await applyLanguage('auto');
     expect(t('daysLeftToday')).toBe('today');
   });
 
