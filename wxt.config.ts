@@ -16,9 +16,10 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   hooks: {
     // The content script runs on every WebMail page and must stay small (issue 7: ≤ 12 KB
-    // gzipped). It calls only runtime.sendMessage and i18n.getMessage, which return the same
-    // in Chrome MV3 (promises) and Firefox without the polyfill: WXT's own `browser` (the
-    // browser's namespace) replaces its 3 KB there. Every other entrypoint keeps the polyfill.
+    // gzipped). It calls only runtime.sendMessage (and i18n.getMessage for a text the
+    // background did not send), which behave the same in Chrome MV3 (promises) and Firefox
+    // without the polyfill: WXT's own `browser` (the browser's namespace) replaces its 3 KB
+    // there. Every other entrypoint keeps the polyfill.
     'vite:build:extendConfig': (entrypoints, config) => {
       const alias = config.resolve?.alias as Record<string, string> | undefined;
       if (entrypoints.some((entrypoint) => entrypoint.name === 'aruba') && alias) delete alias['wxt/browser'];

@@ -19,6 +19,7 @@ const OUT_DIR = join(BENCH_DIR, 'out');
 /** The build the whole run measures, copied once: a rebuild by someone else mid-run cannot reach it. */
 const BUILD_COPY = join(OUT_DIR, 'chrome-mv3');
 const CONTENT_SCRIPT = join(BUILD_COPY, 'content-scripts/aruba.js');
+const EMPTY_COPY = join(OUT_DIR, 'empty-content-script');
 const DB_NAME = 'pec-password-assistant';
 /** The mailbox the bench page shows in its header. */
 const PAGE_MAILBOX = 'mario.rossi@pec.it';
@@ -26,7 +27,8 @@ const PAGE_MAILBOX = 'mario.rossi@pec.it';
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
 const LONG_TASK_MS = 50;
 
-type Setup = 'with' | 'without';
+/** empty: an extension whose content script is an empty file, the floor any content script pays. */
+type Setup = 'with' | 'without' | 'empty';
 /**
  * inbox: 10 s of changes, the target appears 20 times, guide on. idle: the same inbox with nothing
  * to guide, 3 s, guide on. quiet: the idle page with the guide off (renewal over, expiry far).
@@ -75,6 +77,8 @@ interface TraceFigures {
   /** The same as thread (CPU) time: what a busy machine does not inflate. */
   extensionCpuMs: number;
   pageCpuMs: number;
+  /** Of extensionCpuMs, loading the content script: its compile and first evaluation (EvaluateScript, v8.compile). */
+  extensionLoadCpuMs: number;
   /** Main-thread tasks over 50 ms: duration and the extension's script time inside. */
   longTasks: { duration: number; extension: number }[];
   /** The extension's longest single task share, ms. */
@@ -137,7 +141,7 @@ function traceFigures(events: TraceEvent[], pageUrlPrefix: string): TraceFigures
   // The page's renderer: the process that ran the bench page's script; its main thread.
   const pageEvent = events.find((event) => event.name === 'EvaluateScript' && event.args?.data?.url?.startsWith(pageUrlPrefix));
   const main = events.find((event) => event.ph === 'M' && event.name === 'thread_name' && event.pid === pageEvent?.pid && event.args?.name === 'CrRendererMain');
-  if (!pageEvent || !main) return { extensionScriptMs: NaN, pageScriptMs: NaN, extensionCpuMs: NaN, pageCpuMs: NaN, longTasks: [], extensionLongestMs: NaN };
+  if (!pageEvent || !main) return { extensionScriptMs: NaN, pageScriptMs: NaN, extensionCpuMs: NaN, pageCpuMs: NaN, extensionLoadCpuMs: NaN, longTasks: [], extensionLongestMs: NaN };
   const onMain = events.filter((event) => event.ph === 'X' && event.pid === main.pid && event.tid === main.tid);
   const scripts = onMain.filter((event) => SCRIPT_EVENTS.has(event.name));
   const extension = outermost(scripts.filter((event) => isExtensionUrl(event.args?.data?.url)));
@@ -161,6 +165,7 @@ function traceFigures(events: TraceEvent[], pageUrlPrefix: string): TraceFigures
     pageScriptMs: round1(sum(page)),
     extensionCpuMs: round1(cpu(extension)),
     pageCpuMs: round1(cpu(page)),
+    extensionLoadCpuMs: round1(cpu(extension.filter((event) => event.name !== 'FunctionCall'))),
     longTasks,
     extensionLongestMs: round1(extensionLongestMs),
   };
@@ -463,6 +468,19 @@ async function withExtension(round: number): Promise<LaunchResult> {
   }
 }
 
+/** The same build with an empty content script: what Chromium charges any extension that has one. */
+async function withEmptyContentScript(round: number): Promise<LaunchResult> {
+  const profile = await mkdtemp(join(tmpdir(), 'pec-bench-'));
+  const extension = await launchWithExtension(profile, 'it-IT', true, EMPTY_COPY);
+  try {
+    const pages = [await runPage(extension.context, round, 'empty', 'inbox'), await runPage(extension.context, round, 'empty', 'idle')];
+    return { setup: 'empty', pages, smallPageHeap: null, popup: [], emptyPopupPaint: null, background: null, blocked: extension.blocked };
+  } finally {
+    await extension.context.close().catch(() => undefined);
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
 async function withoutExtension(round: number): Promise<LaunchResult> {
   const profile = await mkdtemp(join(tmpdir(), 'pec-bench-'));
   const { context, blocked } = await launchWithoutExtension(profile);
@@ -502,7 +520,7 @@ function figure(id: string, label: string, measured: number | null, unit: string
 function scriptFigure(id: string, label: string, cost: ReturnType<typeof scriptCost>, how: string): Figure {
   const [low, high] = cost.withoutScriptRangeMs;
   return figure(id, label, cost.cpuShare * 100, '%', 2, how,
-    `${percent(cost.cpuShare)}: ${cost.cpuMs.extension} ms on the page's ${cost.cpuMs.page} ms (CDP ScriptDuration with − without: +${cost.scriptMs.added} ms on ${cost.scriptMs.without} ms, baseline ${low}–${high} ms)`);
+    `${percent(cost.cpuShare)}: ${cost.cpuMs.extension} ms on the page's ${cost.cpuMs.page} ms, of which loading the content script ${cost.cpuMs.extensionLoad} ms (CDP ScriptDuration with − without: +${cost.scriptMs.added} ms on ${cost.scriptMs.without} ms, baseline ${low}–${high} ms)`);
 }
 
 function runsOf(pages: PageRun[], setup: Setup, scenario: Scenario): PageRun[] {
@@ -527,7 +545,7 @@ function scriptCost(pages: PageRun[], scenario: Scenario) {
     tracedExtensionScriptMs: round1(traced),
     tracedShare: traced / script.without,
     /** The judged share: the extension's script CPU time over the page's own, both from the trace. */
-    cpuMs: { extension: round1(extensionCpu), page: round1(pageCpu) },
+    cpuMs: { extension: round1(extensionCpu), page: round1(pageCpu), extensionLoad: round1(median(withRuns.map((run) => run.trace.extensionLoadCpuMs))) },
     cpuShare: extensionCpu / pageCpu,
     /** The baseline's spread: below it, a difference of medians is noise. */
     withoutScriptRangeMs: [round1(Math.min(...withoutRuns.map((run) => run.metrics.ScriptDuration! * 1000))), round1(Math.max(...withoutRuns.map((run) => run.metrics.ScriptDuration! * 1000)))],
@@ -563,6 +581,9 @@ async function main(): Promise<void> {
   await mkdir(OUT_DIR, { recursive: true });
   await rm(BUILD_COPY, { recursive: true, force: true });
   await cp(EXTENSION_DIR, BUILD_COPY, { recursive: true });
+  await rm(EMPTY_COPY, { recursive: true, force: true });
+  await cp(BUILD_COPY, EMPTY_COPY, { recursive: true });
+  await writeFile(join(EMPTY_COPY, 'content-scripts/aruba.js'), '');
   const provenance = await buildProvenance(await readFile(CONTENT_SCRIPT));
   const started = Date.now();
   const loadBefore = loadavg();
@@ -570,11 +591,11 @@ async function main(): Promise<void> {
   const launches: LaunchResult[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     // Alternating which setup goes first, so a machine that slows down over the run hurts both.
-    const order: Setup[] = round % 2 === 0 ? ['with', 'without'] : ['without', 'with'];
+    const order: Setup[] = round % 2 === 0 ? ['with', 'without', 'empty'] : ['empty', 'without', 'with'];
     for (const setup of order) {
       const launchStart = Date.now();
       // One retry: a browser that crashed or a page that hung should not cost the whole run.
-      const launch = () => (setup === 'with' ? withExtension(round) : withoutExtension(round));
+      const launch = () => (setup === 'with' ? withExtension(round) : setup === 'empty' ? withEmptyContentScript(round) : withoutExtension(round));
       launches.push(
         await launch().catch((error: unknown) => {
           console.log(`round ${round + 1} ${setup}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}; retrying`);
@@ -593,6 +614,11 @@ async function main(): Promise<void> {
   const gzipped = gzipSync(source, { level: 9 }).length;
 
   const cost = { inbox: scriptCost(pages, 'inbox'), idle: scriptCost(pages, 'idle'), quiet: scriptCost(pages, 'quiet') };
+  const emptyCpu = {
+    inbox: round1(median(runsOf(pages, 'empty', 'inbox').map((run) => run.trace.extensionCpuMs))),
+    idle: round1(median(runsOf(pages, 'empty', 'idle').map((run) => run.trace.extensionCpuMs))),
+  };
+  const emptyShare = { inbox: emptyCpu.inbox / cost.inbox.cpuMs.page, idle: emptyCpu.idle / cost.idle.cpuMs.page };
   const latencies = runsOf(pages, 'with', 'inbox').flatMap((run) => run.latencies);
   const misses = latencies.filter((latency) => latency === null).length;
   const latencyP95 = p95WithMisses(latencies);
@@ -626,6 +652,9 @@ async function main(): Promise<void> {
     scriptFigure('script-share-idle', 'the same, on the inbox with nothing to guide (guide on)', cost.idle, 'As above on /bench/idle: the same inbox and changes for 3 s, no guide target.'),
     scriptFigure('script-share-quiet', 'the same, nothing to guide and the guide off (expiry far, chip only)', cost.quiet,
       'As above on /bench/idle after the renewal ended and with the mailbox\'s expiry 60 days ahead.'),
+    figure('script-share-floor', 'context: the same for an empty content script (what Chromium charges any extension that has one)', emptyShare.idle * 100, '%', null,
+      'The same build with content-scripts/aruba.js emptied, on the same pages, the same trace figure: creating the isolated world and running an empty file (and a garbage collection of the page that may fall inside it).',
+      `inbox ${emptyCpu.inbox} ms (${percent(emptyShare.inbox)}), nothing to guide ${emptyCpu.idle} ms (${percent(emptyShare.idle)})`),
     figure('long-tasks', 'long tasks (> 50 ms) attributable to the extension, per visit (inbox)', cost.inbox.longTasks.attributableMedian, '', 0,
       'Chromium trace of the page\'s main thread (RunTask > 50 ms) with the extension\'s own script inside each (FunctionCall/EvaluateScript of chrome-extension:// URLs): a task counts when removing the extension\'s part leaves ≤ 50 ms. Median per visit.',
       `${cost.inbox.longTasks.attributableMedian} (PerformanceObserver: ${cost.inbox.longTasks.withMedian} with, ${cost.inbox.longTasks.withoutMedian} without)`),

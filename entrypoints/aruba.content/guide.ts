@@ -73,7 +73,7 @@ export class Guide {
   async start(): Promise<void> {
     await this.askMode();
     this.watch = watchPage((change) => this.update(change), this.signal);
-    this.watch.restyles(this.guiding());
+    this.watch.guiding(this.guiding());
     this.watch.lookEverywhere();
   }
 
@@ -82,7 +82,7 @@ export class Guide {
     const answer = await send<GuideModeAnswer>({ type: 'guide-mode', address: this.address });
     setTranslations(answer.strings);
     this.mode = answer;
-    this.watch?.restyles(this.guiding());
+    this.watch?.guiding(this.guiding());
   }
 
   private guiding(): boolean {
@@ -241,7 +241,7 @@ export class Guide {
 
   private dismiss(): void {
     this.dismissed = true;
-    this.watch?.restyles(false);
+    this.watch?.guiding(false);
     this.clear();
     void send({ type: 'guide-dismissed' });
   }

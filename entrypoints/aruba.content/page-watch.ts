@@ -2,7 +2,12 @@ import { WATCH_WORDS } from '@/utils/aruba-steps';
 import { dataListsOf, isDataList } from '@/utils/find-step';
 
 const SETTLE_MS = 400;
-const AFTER_CLICK_MS = 10_000;
+/**
+ * While the guide is off, the page is watched only this long after it loads, after a click and
+ * after a navigation: what the guide still reports then (the expiry, the password window) is
+ * drawn late by a page that is loading or answers a click. The rest of the day it is not watched.
+ */
+const AWAKE_MS = 10_000;
 /** A look at the whole page (after a click, a navigation) is done at most this often. */
 const MIN_INTERVAL_MS = 150;
 const OVERLAY_HOST = 'PEC-PASSWORD-ASSISTANT';
@@ -29,8 +34,8 @@ export interface PageChange {
 const nothing = (): PageChange => ({ everywhere: false, places: [], removed: false });
 
 export interface PageWatch {
-  /** Turns the watching of restyles and text edits on or off. */
-  restyles(wanted: boolean): void;
+  /** Whether the guide is on: the page is then watched all the time, otherwise only when awake. */
+  guiding(on: boolean): void;
   /** Asks for a look at the whole page (at start, when a wait is over). */
   lookEverywhere(): void;
 }
@@ -40,13 +45,14 @@ export interface PageWatch {
  * a data list (the inbox's messages) is not even observed, and the other changes that mention
  * no watched word are dropped in the observer: on a busy inbox the guide costs next to nothing.
  * A relevant change is looked at in the observer's callback, so the highlight follows within the
- * frame; the whole page at most every MIN_INTERVAL_MS.
+ * frame; the whole page at most every MIN_INTERVAL_MS. With the guide off the observer is
+ * disconnected but for AWAKE_MS after a load, a click or a navigation.
  */
 export function watchPage(onChange: (change: PageChange) => void, signal: AbortSignal): PageWatch {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let last = 0;
-  let restylesWanted = true;
-  let afterClick: ReturnType<typeof setTimeout> | undefined;
+  let guiding = true;
+  let awake: ReturnType<typeof setTimeout> | undefined;
   let lists: Element[] = [];
   const lookEverywhere = () => {
     timer = undefined;
@@ -76,16 +82,14 @@ export function watchPage(onChange: (change: PageChange) => void, signal: AbortS
     else if (change.places.length > 0 || change.removed) onChange(change);
   };
   const observer = new MutationObserver(handle);
-  // Restyles and text edits matter only while guiding (a menu shown by a class), and for a while
-  // after each click, whatever the setting: a click may reveal a window by a class or an
-  // attribute a moment later (the password window after «Genera»).
-  const restyles = () => restylesWanted || afterClick !== undefined;
   /** The whole document but the data lists' contents: their ancestors alone, everything beside them whole. */
   const observePage = () => {
     const pending = observer.takeRecords();
     observer.disconnect();
     if (pending.length > 0) queueMicrotask(() => handle(pending));
-    const options: MutationObserverInit = { childList: true, ...(restyles() ? RESTYLES : {}) };
+    if (!guiding && awake === undefined) return;
+    // A menu shown by a class, a window by an attribute, a label by a text edit: all count.
+    const options: MutationObserverInit = { childList: true, ...RESTYLES };
     lists = dataListsOf(document);
     if (lists.length === 0) return observer.observe(document.documentElement, { ...options, subtree: true });
     const path = new Set<Node>();
@@ -96,40 +100,47 @@ export function watchPage(onChange: (change: PageChange) => void, signal: AbortS
       for (const child of (node as Element).children) if (!path.has(child)) observer.observe(child, { ...options, subtree: true });
     }
   };
+  const wake = () => {
+    const asleep = awake === undefined;
+    clearTimeout(awake);
+    awake = setTimeout(() => {
+      awake = undefined;
+      if (!guiding) observePage();
+    }, AWAKE_MS);
+    if (asleep && !guiding) observePage();
+  };
+  wake();
   observePage();
   // Menus inside shadow roots change where no observer sees them, and a click may upgrade a
   // custom element; the click itself reaches the document, so it means "look again everywhere"
   // (and once more when the page has animated).
+  const navigated = () => {
+    wake();
+    everywhere();
+  };
   addEventListener(
     'click',
     () => {
-      everywhere();
+      navigated();
       setTimeout(everywhere, SETTLE_MS);
-      const watching = restyles();
-      clearTimeout(afterClick);
-      afterClick = setTimeout(() => {
-        afterClick = undefined;
-        if (!restylesWanted) observePage();
-      }, AFTER_CLICK_MS);
-      if (!watching) observePage();
     },
     { capture: true, passive: true, signal },
   );
-  addEventListener('hashchange', everywhere, { signal });
-  addEventListener('popstate', everywhere, { signal });
+  addEventListener('hashchange', navigated, { signal });
+  addEventListener('popstate', navigated, { signal });
   signal.addEventListener(
     'abort',
     () => {
       observer.disconnect();
       clearTimeout(timer);
-      clearTimeout(afterClick);
+      clearTimeout(awake);
     },
     { once: true },
   );
   return {
-    restyles(wanted) {
-      if (wanted === restylesWanted) return;
-      restylesWanted = wanted;
+    guiding(on) {
+      if (on === guiding) return;
+      guiding = on;
       observePage();
     },
     lookEverywhere: everywhere,

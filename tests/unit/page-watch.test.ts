@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { watchPage, type PageChange } from '@/entrypoints/aruba.content/page-watch';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { watchPage, type PageChange, type PageWatch } from '@/entrypoints/aruba.content/page-watch';
 import { DATA_LIST_SIZE } from '@/utils/find-step';
 
 const rows = (count: number) => Array.from({ length: count }, (_, index) => `<div class="msg"><a href="#m${index}">Messaggio ${index}</a></div>`).join('');
@@ -8,15 +8,26 @@ const settle = () => new Promise((done) => setTimeout(done, 0));
 
 let stop = new AbortController();
 afterEach(() => {
+  vi.useRealTimers();
   stop.abort();
   document.body.replaceChildren();
 });
 
 function watch(): PageChange[] {
+  return watchWith().changes;
+}
+
+function watchWith(): { changes: PageChange[]; watch: PageWatch } {
   stop = new AbortController();
   const changes: PageChange[] = [];
-  watchPage((change) => changes.push(change), stop.signal);
-  return changes;
+  const watch = watchPage((change) => changes.push(change), stop.signal);
+  return { changes, watch };
+}
+
+function addHeading(text: string): void {
+  const heading = document.createElement('h2');
+  heading.textContent = text;
+  document.getElementById('panel')!.append(heading);
 }
 
 describe('the page watch', () => {
@@ -63,5 +74,33 @@ describe('the page watch', () => {
     await settle();
     expect(changes).toHaveLength(1);
     expect(changes[0]!.places[0]!.textContent).toBe('Sicurezza e password');
+  });
+
+  it('with the guide off, watches only for a while after the load and after a click', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    document.body.innerHTML = '<section id="panel"></section>';
+    const { changes, watch } = watchWith();
+    watch.guiding(false);
+    const seen = () => changes.flatMap((change) => change.places.map((place) => place.textContent));
+    addHeading('Sicurezza e password');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(seen()).toEqual(['Sicurezza e password']);
+
+    vi.advanceTimersByTime(10_000);
+    addHeading('Scadenza');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(seen()).toEqual(['Sicurezza e password']);
+
+    document.body.click();
+    addHeading('Genera password per programmi di posta');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(seen()).toEqual(['Sicurezza e password', 'Genera password per programmi di posta']);
+
+    // The guide on: watched all the time.
+    vi.advanceTimersByTime(10_000);
+    watch.guiding(true);
+    addHeading('Password per programmi di posta');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(seen()).toContain('Password per programmi di posta');
   });
 });
