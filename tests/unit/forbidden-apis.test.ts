@@ -38,6 +38,10 @@ describe('the product code', () => {
     expect(offenders).toEqual([]);
   });
 
+  it("never polls Aruba's pages: it waits for changes (issue 7)", () => {
+    expect(IN_PAGE.filter((path) => /\bsetInterval\s*\(/.test(read(path)))).toEqual([]);
+  });
+
   it("never reads a form field's value in Aruba's pages", () => {
     const offenders = IN_PAGE.flatMap((path) =>
       read(path)
