@@ -28,6 +28,9 @@ export class Overlay {
   private readonly layer = document.createElement('div');
   private readonly ring = document.createElement('div');
   private card: HTMLElement | null = null;
+  /** What `card` says: the same card is shown again, not rebuilt, each time its element reappears. */
+  private cardKey = '';
+  private following = false;
   private chip: HTMLElement | null = null;
   private target: Element | null = null;
   /** The target and card the ring and card were last drawn at: a new one waits for its boxes hidden. */
@@ -35,7 +38,7 @@ export class Overlay {
   private frame = 0;
   /** Re-places ring and card on the next frame, at most once per frame. */
   readonly follow = () => {
-    if (this.frame) return;
+    if (this.frame || !this.target) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
       this.place();
@@ -63,11 +66,16 @@ export class Overlay {
   /** `tentative`: a guess at the element, drawn with a dashed ring. */
   showGuide(target: Element | null, card: GuideCard, tentative = false): void {
     this.mount();
+    this.followPage();
     this.ring.classList.toggle('tentative', tentative);
-    if (target !== this.target) this.watchTarget(target);
-    this.card?.remove();
-    this.card = buildCard(card, this.onDismiss);
-    this.layer.append(this.card);
+    this.target = target;
+    const key = JSON.stringify(card);
+    if (!this.card || key !== this.cardKey) {
+      this.card?.remove();
+      this.card = buildCard(card, this.onDismiss);
+      this.cardKey = key;
+    }
+    if (!this.card.isConnected) this.layer.append(this.card);
     this.place();
   }
 
@@ -93,9 +101,9 @@ export class Overlay {
   }
 
   hideGuide(): void {
-    this.watchTarget(null);
+    this.target = null;
+    this.ring.hidden = true;
     this.card?.remove();
-    this.card = null;
   }
 
   hideChip(): void {
@@ -106,18 +114,16 @@ export class Overlay {
   destroy(): void {
     this.hideGuide();
     this.host.remove();
+    removeEventListener('scroll', this.follow, { capture: true });
+    removeEventListener('resize', this.follow);
   }
 
-  private watchTarget(target: Element | null): void {
-    const listening = this.target !== null;
-    this.target = target;
-    if (target && !listening) {
-      addEventListener('scroll', this.follow, { capture: true, passive: true });
-      addEventListener('resize', this.follow, { passive: true });
-    } else if (!target && listening) {
-      removeEventListener('scroll', this.follow, { capture: true });
-      removeEventListener('resize', this.follow);
-    }
+  /** From the first guide card on: a page's elements come and go, the listeners stay. */
+  private followPage(): void {
+    if (this.following) return;
+    this.following = true;
+    addEventListener('scroll', this.follow, { capture: true, passive: true });
+    addEventListener('resize', this.follow, { passive: true });
   }
 
   /**
@@ -127,7 +133,7 @@ export class Overlay {
    */
   private place(): void {
     const target = this.target?.isConnected ? this.target : null;
-    const card = this.card;
+    const card = this.card?.isConnected ? this.card : null;
     const moved = target !== this.drawn?.target || card !== this.drawn?.card;
     if (target === null || moved) this.ring.hidden = true;
     if (!card) return;
