@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',
+    // The tests' own document stands for an Aruba page: its relative links stay on Aruba.
+    environmentOptions: { happyDOM: { url: 'https://webmail.pec.it/' } },
     setupFiles: ['tests/unit/setup.ts'],
     restoreMocks: true,
     // The overlay's styles are imported as text and tested as such.

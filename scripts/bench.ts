@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test';
 import { addDays, localToday } from '../utils/calendar-date';
+import { readOverlay } from '../tests/fixtures/overlay-probe';
 import { EXTENSION_DIR, launchWithExtension, launchWithoutExtension, startRenewal, type LoadedExtension } from '../tests/fixtures/launch';
 import { CHROMIUM_PATH, missingChromiumMessage } from './chromium';
 
@@ -190,8 +191,8 @@ async function runPage(context: BrowserContext, round: number, setup: Setup, sce
   const heap = await cdp.send('Runtime.getHeapUsage');
   // Only now (locators load Playwright's own script into the page's V8 heap): what the extension
   // shows at the end, the guide's card or the chip (checks that "quiet" is quiet).
-  const overlay = page.locator('pec-password-assistant');
-  const shown = { card: await overlay.getByRole('dialog').count(), chip: await overlay.getByRole('status').count() };
+  const overlay = await readOverlay(page);
+  const shown = { card: Number(overlay.card !== null), chip: Number(overlay.chip !== null) };
   await page.close();
   return {
     round,

@@ -4,9 +4,10 @@
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { StepId } from '../utils/aruba-steps';
-import { followGuide, guideChip } from '../tests/fixtures/guide-walker';
+import { followGuide } from '../tests/fixtures/guide-walker';
+import { chipText } from '../tests/fixtures/overlay-probe';
 import { badgeText, EXTENSION_DIR, launchWithExtension, startRenewal, type LoadedExtension } from '../tests/fixtures/launch';
 
 const OUT_DIR = resolve(import.meta.dirname, '../demo-output');
@@ -67,8 +68,8 @@ async function walkAll(extension: LoadedExtension): Promise<{ steps: string[]; s
       steps.push(`${walk.name}: Passo ${step.ordinal} — ${step.id}`);
       await shoot(page, `${walk.name}-${step.ordinal}-${step.id}`, shots);
     });
-    await guideChip(end).filter({ hasText: 'Scadenza registrata' }).waitFor({ timeout: 10_000 });
-    steps.push(`${walk.name}: ${(await guideChip(end).innerText()).replace('×', '').trim()}`);
+    await expect.poll(() => chipText(end), { timeout: 10_000 }).toContain('Scadenza registrata');
+    steps.push(`${walk.name}: ${(await chipText(end)).replace('×', '').trim()}`);
     await shoot(end, `${walk.name}-password-shown`, shots);
     for (const page of extension.context.pages()) if (!page.url().startsWith('chrome-extension:')) await page.close();
   }

@@ -21,7 +21,11 @@ export interface Labels {
   en: readonly string[];
 }
 
-/** A host and, when the host serves other things too, the paths on it. */
+/**
+ * A host and, on a host that serves other things too (a reseller's public site), the paths on it.
+ * Aruba's own hosts take every path: nobody here has seen their URLs, and a page is known by what
+ * it shows.
+ */
 export interface UrlPattern {
   host: ArubaHost;
   path?: RegExp;
@@ -57,6 +61,12 @@ export interface ArubaStep {
   mailboxInitial?: true;
   /** Words near the right element, used only to choose between two equally labelled ones. */
   near?: Labels;
+  /**
+   * Headings that name the page this step is on (matched whole, in the app's own chrome): a page
+   * is known by what it shows, whatever its URL. Only phrases no earlier page of the path shows
+   * as a heading.
+   */
+  pageSigns?: Labels;
   /** The page this step is on shows the current app password's expiry. */
   showsExpiry?: true;
   /** Aruba opens the destination in a new tab: the guide continues there. */
@@ -92,7 +102,8 @@ const SECURITY_PAGES: readonly UrlPattern[] = [
   { host: 'areaclienti.pec.it' },
 ];
 
-const ACCOUNT: readonly UrlPattern[] = [{ host: 'account.aruba.it', path: /^\/pec(\/|$)/ }];
+// Gestione account PEC lives under /pec today; a white-label panel under /security (aruba-ui.md).
+const ACCOUNT: readonly UrlPattern[] = [{ host: 'account.aruba.it' }];
 
 const SIGN_IN: readonly UrlPattern[] = [{ host: 'login.aruba.it', path: /^\/auth\/realms\/pec\// }];
 
@@ -124,6 +135,7 @@ export const ARUBA_STEPS: readonly ArubaStep[] = [
       en: ['Security and password'],
     },
     roles: CLICKABLE,
+    pageSigns: { it: ['Informazioni casella'], en: ['Mailbox information', 'Mailbox info'] },
     opensNewTab: true,
     messages: ['stepWebmailSecurity', 'hintOpensNewTab'],
   },
@@ -138,6 +150,7 @@ export const ARUBA_STEPS: readonly ArubaStep[] = [
       it: ['Verifica in 2 passaggi', ...APP_PASSWORD_LABELS.it],
       en: ['2-step verification', 'Two-step verification', ...APP_PASSWORD_LABELS.en],
     },
+    pageSigns: { it: ['Sicurezza e password', 'Gestione e password'], en: ['Security and password'] },
     showsExpiry: true,
     messages: ['stepWebmailManage'],
   },
@@ -148,6 +161,12 @@ export const ARUBA_STEPS: readonly ArubaStep[] = [
     where: SECURITY_PAGES,
     labels: { it: ['Genera password per programmi di posta'], en: ['Generate password for mail programs'] },
     roles: CLICKABLE,
+    // Seed 000: the «Verifica in 2 passaggi» page's section; the «Sicurezza e password» page has a
+    // section «Verifica in 2 passaggi» too, so that heading alone tells nothing.
+    pageSigns: {
+      it: ['Usa la PEC anche sui programmi di posta'],
+      en: ['Use PEC on mail programs too', 'Use PEC on mail programs', 'Use PEC in mail programs'],
+    },
     messages: ['stepWebmailGenerate'],
   },
   {
@@ -191,6 +210,7 @@ export const ARUBA_STEPS: readonly ArubaStep[] = [
     labels: { it: ['Attiva'], en: ['Activate'] },
     roles: ['button', 'link'],
     near: APP_PASSWORD_LABELS,
+    pageSigns: APP_PASSWORD_LABELS,
     messages: ['stepAccountActivate'],
   },
   {
@@ -201,6 +221,7 @@ export const ARUBA_STEPS: readonly ArubaStep[] = [
     labels: { it: ['Genera nuova password'], en: ['Generate new password'] },
     roles: ['button', 'link'],
     near: APP_PASSWORD_LABELS,
+    pageSigns: APP_PASSWORD_LABELS,
     showsExpiry: true,
     messages: ['stepAccountGenerateNew'],
   },
@@ -216,6 +237,7 @@ export const ARUBA_STEPS: readonly ArubaStep[] = [
     },
     roles: ['button', 'link'],
     near: APP_PASSWORD_LABELS,
+    pageSigns: APP_PASSWORD_LABELS,
     showsExpiry: true,
     messages: ['stepAccountPostpone'],
   },
@@ -272,6 +294,9 @@ export const COPY_LABELS: Labels = { it: ['Copia', 'Copia password'], en: ['Copy
  * `showsExpiry`). The label must be exactly one of these and near `APP_PASSWORD_LABELS`, so the
  * "Scadenza password" item and page, the mailbox password's own expiry, are never read.
  */
+/** The WebMail settings' card that names the mailbox (seed 000), read for the address alone. */
+export const MAILBOX_INFO_LABELS: Labels = { it: ['Informazioni casella'], en: ['Mailbox information', 'Mailbox info'] };
+
 /** The mailbox password's own expiry, a different feature: its date is never taken. */
 export const MAILBOX_PASSWORD_EXPIRY_LABELS: Labels = { it: ['Scadenza password'], en: ['Password expiry'] };
 

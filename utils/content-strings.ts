@@ -13,6 +13,8 @@ const GUIDE_KEYS = [
   'guideDismiss',
   'guideMaybe',
   'guideNotFoundHint',
+  'guideCloseLayer',
+  'guideCloseLayerUntitled',
   'chipClose',
   'chipExpiry',
   'daysLeftToday',

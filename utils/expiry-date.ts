@@ -53,7 +53,7 @@ const YEAR = String.raw`(?<year>\d{4}|\d{2})(?!\d|[:.]\d)`;
 // quantifier only: two in a row would backtrack quadratically over a long run of spaces.
 const TIME = String.raw`(?:[\s,]*(?:(?:(?:alle\s+)?ore|alle|at|h)\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?![.:/-]?\d))?`;
 
-const DATE_PATTERNS: readonly RegExp[] = [
+const DATES: readonly string[] = [
   // 2027-02-15
   String.raw`(?<!\d)(?<year>\d{4})-(?<month>\d{2})-(?<day>\d{2})(?!\d)`,
   // 15/02/2027, 5/2/2027, 15-02-2027, 15.02.2027, 15/02/27
@@ -62,7 +62,38 @@ const DATE_PATTERNS: readonly RegExp[] = [
   String.raw`(?<!\d)${DAY}${ORDINAL}\s*(?:of\s+|di\s+)?${MONTH_NAME}[\s,]+${YEAR}`,
   // February 15, 2027, Feb 15th 2027
   String.raw`${MONTH_NAME}\s*${DAY}${ORDINAL}[\s,]+${YEAR}`,
-].map((pattern) => new RegExp(pattern + TIME, 'gi'));
+];
+
+const DATE_PATTERNS: readonly RegExp[] = DATES.map((pattern) => new RegExp(pattern + TIME, 'gi'));
+
+/** The dates anchored at the start of a text, and a time that ends where a word would. */
+const LEADING_DATES: readonly RegExp[] = DATES.map((pattern) => new RegExp(pattern, 'iy'));
+const LEADING_TIME = new RegExp(String.raw`${TIME.slice(0, -1)}(?=$|\s|[),;](?:\s|$))`, 'iy');
+
+function plainText(text: string): string {
+  // Month names have no accents, but text copied from a page may carry combining marks.
+  return text.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/**
+ * The date (and its time, if written) that the text starts with, as written, and nothing after
+ * it: the content script sends the background this and no other text of the page. A time is kept
+ * only when it ends as a word does, so that no character of what follows (the password, on some
+ * layouts) comes with it. Null when the text does not start with a date.
+ */
+export function leadingDate(text: string): string | null {
+  const plain = plainText(text);
+  let date = '';
+  for (const pattern of LEADING_DATES) {
+    pattern.lastIndex = 0;
+    const match = pattern.exec(plain);
+    if (match && match[0].length > date.length) date = match[0];
+  }
+  if (!date) return null;
+  LEADING_TIME.lastIndex = date.length;
+  const time = LEADING_TIME.exec(plain)?.[0] ?? '';
+  return date + time;
+}
 
 interface WrittenDate {
   year: number;
@@ -72,8 +103,7 @@ interface WrittenDate {
 }
 
 function* writtenDates(text: string): Generator<WrittenDate> {
-  // Month names have no accents, but text copied from a page may carry combining marks.
-  const plain = text.normalize('NFD').replace(/\p{M}/gu, '');
+  const plain = plainText(text);
   for (const pattern of DATE_PATTERNS) {
     for (const match of plain.matchAll(pattern)) {
       const { day = '', month = '', year = '' } = match.groups ?? {};

@@ -1,10 +1,7 @@
 import {
-  APP_PASSWORD_LABELS,
   ARUBA_STATES,
   ARUBA_STEPS,
   COPY_LABELS,
-  EXPIRY_LABELS,
-  MAILBOX_PASSWORD_EXPIRY_LABELS,
   PATHS,
   STEP_ANCHORS,
   SYNONYMS,
@@ -17,15 +14,28 @@ import {
   type Lang,
   type StateId,
 } from './aruba-steps';
+import { DIALOGS, DOCUMENT_NODE, ELEMENT_NODE, HEADINGS, composedParent, inOneLook, innermost, queryAll, type SearchRoot } from './dom-walk';
+import {
+  accessibleLabel,
+  attributeName,
+  buttonInputLabel,
+  isRendered,
+  labelMatches,
+  normalizeLabel,
+  normalizedSet,
+  visibleText,
+  withoutGlyphs,
+} from './dom-text';
+import { inTopBar, isAppChrome, isPageContent } from './page-regions';
+import { readAccountName } from './read-mailbox';
 
 /**
- * Finds, on an Aruba page, the element the user should click next, the state the page is in and
- * the app password's expiry, from what a person sees: labels, never CSS classes. Pure DOM, no
- * extension APIs: the content script runs it on every WebMail change, so it stays small, makes one
- * pass over the clickable elements and reads no form field's value (the password may sit in one).
+ * Finds, on an Aruba page, the element the user should click next and the state the page is in,
+ * from what a person sees: labels, headings, never CSS classes. Only Aruba's own interface counts
+ * (utils/page-regions.ts): nothing inside a message, and nothing that leads off Aruba. Pure DOM,
+ * no extension APIs: the content script runs it on every WebMail change, so it stays small and
+ * reads no form field's value (the password may sit in one).
  */
-
-export type SearchRoot = Document | ShadowRoot | Element;
 
 export type FindResult =
   | { status: 'found'; element: Element }
@@ -38,250 +48,22 @@ export type PageState =
   /** `scope` is what identified the state: the password window, the warning, the sign-in form. */
   | { state: StateId; scope: Element };
 
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
-const DOCUMENT_FRAGMENT_NODE = 11;
-
 const CLICKABLE = 'a, button, [role=button], [role=link], [role=menuitem], [role=tab], input[type=button], input[type=submit]';
 const CLICK_ROLES: readonly string[] = ['link', 'button', 'menuitem', 'tab'] satisfies ClickRole[];
-const DIALOGS = '[role=dialog], [role=alertdialog], dialog, [aria-modal=true]';
-export const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role=heading]';
-// Where Aruba shows the mailbox: header, user menu and its button, page headings. Not the message
-// list, whose senders' addresses are other people's.
-const ACCOUNT_PLACES = `header, [role=banner], [aria-haspopup], [role=menu], ${HEADINGS}`;
 const SIGN_IN_FIELDS = 'input[type=password], input[name=username], input[autocomplete=username], input[type=email]';
-/** Never contribute text: code, and form fields (their content is a value, possibly the password). */
-const TEXTLESS = new Set(['head', 'title', 'script', 'style', 'template', 'noscript', 'input', 'textarea', 'select']);
-/** Rendered on their own line: their text is kept apart from the neighbours'. */
-const BLOCKS = new Set(['br', 'div', 'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'section', 'header', 'footer', 'nav', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-const EDGE_PUNCTUATION = /^[\s«»"'“”‘’:›‹<>…·•*.,;!?()[\]-]+|[\s«»"'“”‘’:›‹<>…·•*.,;!?()[\]-]+$/g;
-/** Icon fonts (private use area), symbols and arrows drawn beside a label. */
-const GLYPHS = /[\p{So}\p{Sm}\p{Sk}\p{Co}\p{Cf}]/gu;
-const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/i;
-/** A date at the start of the text: 15/02/2027, 2027-02-15, 15 febbraio 2027, February 15, 2027. */
-const DATE_START = /^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2} \p{L}{3,}\.? \d{4}|\p{L}{3,}\.? \d{1,2},? \d{4})/iu;
 /** How far up from a label to look for the words that say what it belongs to. */
 const NEAR_LEVELS = 5;
-
-export function normalizeLabel(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(EDGE_PUNCTUATION, '');
-}
-
-function withoutGlyphs(normalized: string): string {
-  return normalized.replace(GLYPHS, ' ').replace(/\s+/g, ' ').replace(EDGE_PUNCTUATION, '');
-}
-
-function labelMatches(normalized: string, wanted: ReadonlySet<string>): boolean {
-  return wanted.has(normalized) || wanted.has(withoutGlyphs(normalized));
-}
-
-const normalizedSets = new Map<string, Set<string>>();
-
-/** The labels normalized, once: every look at every change asks for the same few sets. */
-function normalizedSet(labels: readonly string[]): Set<string> {
-  const key = labels.join('\n');
-  let set = normalizedSets.get(key);
-  if (!set) normalizedSets.set(key, (set = new Set(labels.map(normalizeLabel))));
-  return set;
-}
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/** The parent in the composed tree: a shadow root's host instead of the shadow root. */
-function composedParent(node: Node): Node | null {
-  const parent = node.parentNode;
-  // Checked by node type: links have a `host` property too (their URL's).
-  return parent?.nodeType === DOCUMENT_FRAGMENT_NODE ? ((parent as ShadowRoot).host ?? null) : parent;
-}
-
-function composedContains(ancestor: Element, node: Node): boolean {
-  for (let current: Node | null = composedParent(node); current; current = composedParent(current)) {
-    if (current === ancestor) return true;
-  }
-  return false;
-}
-
-/**
- * Past this many child elements an element is a data list (the inbox's 5,000 messages, the
- * contacts): no step of either path is ever inside one, and it holds most of a busy WebMail's
- * elements. Searches and the page watch skip what is inside.
- */
-export const DATA_LIST_SIZE = 200;
-
-/** The page's own frame is never a data list, however flat the page. */
-const FRAME = new Set(['html', 'body']);
-
-export function isDataList(element: Element): boolean {
-  // Not childElementCount: the browser counts all 5,000 messages to answer it, at every look.
-  return !FRAME.has(element.localName) && element.children[DATA_LIST_SIZE] !== undefined;
-}
-
-function collect(parent: ParentNode, out: Element[]): void {
-  for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
-    out.push(child);
-    if (child.shadowRoot) collect(child.shadowRoot, out);
-    if (!isDataList(child)) collect(child, out);
-  }
-}
-
-/** Elements under each root, while a look lasts: one look asks for them many times. */
-let walked: Map<SearchRoot, Element[]> | null = null;
-
-/**
- * Runs `look` with the walks of the page remembered until it returns. The page cannot change
- * while it runs (script runs alone), so one walk per root serves every search of one look.
- */
-export function inOneLook<R>(look: () => R): R {
-  if (walked) return look();
-  walked = new Map();
-  try {
-    return look();
-  } finally {
-    walked = null;
-  }
-}
-
-/**
- * The root (when an element) and every element under it in document order, inside open shadow
- * roots too, but not inside data lists. A walk in script, yet far cheaper on a full inbox than a
- * native query of the whole document, because it never enters the message list.
- */
-function elementsUnder(root: SearchRoot): Element[] {
-  const known = walked?.get(root);
-  if (known) return known;
-  const elements: Element[] = [];
-  if (root.nodeType === ELEMENT_NODE) {
-    const element = root as Element;
-    elements.push(element);
-    if (element.shadowRoot) collect(element.shadowRoot, elements);
-    if (!isDataList(element)) collect(element, elements);
-  } else collect(root, elements);
-  walked?.set(root, elements);
-  return elements;
-}
-
-/** Every element matching the selector under the root, the root itself included when it is an element. */
-export function queryAll(root: SearchRoot, selector: string): Element[] {
-  return elementsUnder(root).filter((element) => element.matches(selector));
-}
-
-/** The data lists of the document, outside shadow roots: where the page watch does not look. */
-export function dataListsOf(document: Document): Element[] {
-  const lists: Element[] = [];
-  const visit = (parent: ParentNode) => {
-    for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
-      if (isDataList(child)) lists.push(child);
-      else visit(child);
-    }
-  };
-  visit(document);
-  return lists;
-}
-
-function isMarkedHidden(element: Element): boolean {
-  return (
-    element.hasAttribute('hidden') ||
-    element.hasAttribute('inert') ||
-    element.getAttribute('aria-hidden') === 'true' ||
-    (element.localName === 'dialog' && !element.hasAttribute('open'))
-  );
-}
-
-/** Whether a person can see the element: nothing up the composed tree hides it. */
-export function isRendered(element: Element): boolean {
-  if (!element.isConnected) return false;
-  for (let node: Node | null = element; node; node = composedParent(node)) {
-    if (node.nodeType === ELEMENT_NODE && isMarkedHidden(node as Element)) return false;
-  }
-  // One native check where the browser has it; the computed styles (slower) only to confirm a "no".
-  if (element.checkVisibility?.({ visibilityProperty: true })) return true;
-  const view = element.ownerDocument.defaultView;
-  for (let node: Node | null = element; node; node = composedParent(node)) {
-    if (node.nodeType !== ELEMENT_NODE) continue;
-    const current = node as Element;
-    const style = view?.getComputedStyle(current);
-    if (style?.display === 'none') return false;
-    // Visibility is inherited, so the element's own value is enough.
-    if (current === element && (style?.visibility === 'hidden' || style?.visibility === 'collapse')) return false;
-  }
-  return true;
-}
-
-/** Children as rendered: a shadow root instead of the light children, a slot's assigned nodes. */
-function renderedChildren(element: Element): ArrayLike<Node> {
-  if (element.localName === 'slot') {
-    const assigned = (element as HTMLSlotElement).assignedNodes({ flatten: true });
-    if (assigned.length > 0) return assigned;
-  }
-  return (element.shadowRoot ?? element).childNodes;
-}
-
-function appendText(node: Node, parts: string[]): void {
-  if (node.nodeType === TEXT_NODE) {
-    parts.push(node.nodeValue ?? '');
-    return;
-  }
-  if (node.nodeType === DOCUMENT_FRAGMENT_NODE) {
-    for (const child of node.childNodes) appendText(child, parts);
-    return;
-  }
-  if (node.nodeType !== ELEMENT_NODE) return;
-  const element = node as Element;
-  const tag = element.localName;
-  // The inline style check is cheap; a full computed style per text node would not be.
-  if (TEXTLESS.has(tag) || isMarkedHidden(element) || (element as HTMLElement).style?.display === 'none') return;
-  if (tag === 'img') {
-    parts.push(element.getAttribute('alt') ?? '');
-    return;
-  }
-  const block = BLOCKS.has(tag);
-  if (block) parts.push(' ');
-  const children = renderedChildren(element);
-  for (let index = 0; index < children.length; index++) appendText(children[index]!, parts);
-  if (block) parts.push(' ');
-}
-
-/** The text a person sees inside the node, across spans, slots and shadow roots. */
-function visibleText(node: Node): string {
-  const parts: string[] = [];
-  appendText(node, parts);
-  return collapse(parts.join(''));
-}
-
-/** What the element is called, the way a screen reader would say it (simplified). */
-export function accessibleLabel(element: Element): string {
-  const ariaLabel = collapse(element.getAttribute('aria-label') ?? '');
-  if (ariaLabel) return ariaLabel;
-  const labelledBy = (element.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
-  if (labelledBy.length > 0) {
-    const root = element.getRootNode() as Document | ShadowRoot;
-    const text = collapse(labelledBy.map((id) => {
-      const labelElement = root.getElementById(id);
-      return labelElement ? visibleText(labelElement) : '';
-    }).join(' '));
-    if (text) return text;
-  }
-  if (element.localName === 'input') return buttonInputLabel(element) || collapse(element.getAttribute('title') ?? '');
-  return visibleText(element) || collapse(element.getAttribute('title') ?? '');
-}
-
-/** Only a button's value is its label; any other input's value is what the user typed. */
-function buttonInputLabel(element: Element): string {
-  const type = (element.getAttribute('type') ?? '').toLowerCase();
-  return type === 'button' || type === 'submit' ? collapse(element.getAttribute('value') ?? '') : '';
-}
 
 export interface Clickable {
   element: Element;
   role: ClickRole;
+  /** The normalized accessible label. */
   label: string;
+  /**
+   * A design-system element's name, normalized: a custom element labelled on its host (aria-label,
+   * title) around the one real control of its shadow root, which shows only an icon or an initial.
+   */
+  hostLabel?: string;
 }
 
 function roleOf(element: Element): ClickRole | null {
@@ -297,9 +79,9 @@ function isEnabled(element: Element): boolean {
 
 /**
  * Could this element carry one of the labels? Its raw text must contain the label's longest
- * word; a label from elsewhere (aria-labelledby, a slot, the user menu's initial) is always
- * looked at. Cheap enough for the thousands of links of a full inbox, where computing every
- * accessible label is not.
+ * word; a label from elsewhere (aria-labelledby, a slot, a host, the user menu's initial) is
+ * always looked at. Cheap enough for the thousands of links of a full inbox, where computing
+ * every accessible label is not.
  */
 function mayCarry(element: Element, anchors: readonly string[]): boolean {
   // In a shadow root the text may come through a slot, which textContent does not follow.
@@ -308,23 +90,52 @@ function mayCarry(element: Element, anchors: readonly string[]): boolean {
   return anchors.some((anchor) => raw.includes(anchor));
 }
 
+/** The name of the custom element whose shadow root holds this control and no other. */
+function hostLabelOf(element: Element): string | undefined {
+  const root = element.getRootNode() as Partial<ShadowRoot>;
+  const host = root.host;
+  if (!host?.localName.includes('-')) return undefined;
+  const name = attributeName(host);
+  if (!name || (root as ShadowRoot).querySelectorAll(CLICKABLE).length !== 1) return undefined;
+  return normalizeLabel(name);
+}
+
 /**
- * Every enabled clickable with its normalized label; visibility is checked later, on matches
- * only. With `anchors`, only those that may carry a label with one of these words.
+ * A custom element with no role that is itself the control: focusable or announcing a popup,
+ * named on its host, with no real control inside it nor around it. Counted as a button.
+ */
+function isControlHost(element: Element): boolean {
+  if (!element.localName.includes('-') || element.hasAttribute('role') || !attributeName(element)) return false;
+  const tabIndex = element.getAttribute('tabindex');
+  if (!(element.hasAttribute('aria-haspopup') || element.hasAttribute('aria-expanded') || (tabIndex !== null && Number(tabIndex) >= 0))) return false;
+  if (element.querySelector(CLICKABLE) || element.shadowRoot?.querySelector(CLICKABLE)) return false;
+  for (let node = composedParent(element); node && node.nodeType === ELEMENT_NODE; node = composedParent(node)) {
+    if ((node as Element).matches(CLICKABLE)) return false;
+  }
+  return true;
+}
+
+/**
+ * Every enabled clickable with its normalized label; visibility and whether it is Aruba's own are
+ * checked later, on matches only. With `anchors`, only those that may carry a label with one of
+ * these words.
  */
 export function clickablesIn(root: SearchRoot, anchors?: readonly string[]): Clickable[] {
   const clickables: Clickable[] = [];
-  for (const element of queryAll(root, CLICKABLE)) {
+  for (const element of queryAll(root, `${CLICKABLE}, [tabindex], [aria-haspopup], [aria-expanded]`)) {
+    if (!element.matches(CLICKABLE)) {
+      if (isControlHost(element)) clickables.push({ element, role: 'button', label: normalizeLabel(attributeName(element)) });
+      continue;
+    }
     if (anchors && !mayCarry(element, anchors)) continue;
     const role = roleOf(element);
-    if (role && isEnabled(element)) clickables.push({ element, role, label: normalizeLabel(accessibleLabel(element)) });
+    if (role && isEnabled(element)) clickables.push({ element, role, label: normalizeLabel(accessibleLabel(element)), hostLabel: hostLabelOf(element) });
   }
   return clickables;
 }
 
-/** Drops every element that contains another: the innermost one is the real control. */
-export function innermost(elements: Element[]): Element[] {
-  return elements.filter((element) => !elements.some((other) => other !== element && composedContains(element, other)));
+function names(clickable: Clickable): string[] {
+  return clickable.hostLabel ? [clickable.label, clickable.hostLabel] : [clickable.label];
 }
 
 /** How many levels up the nearest ancestor whose text has one of the phrases is, or Infinity. */
@@ -345,17 +156,28 @@ function nearest(elements: Element[], near: readonly string[]): Element[] {
   return best === Infinity ? elements : elements.filter((_, index) => distances[index] === best);
 }
 
-/** The user menu shows the mailbox's initial; such a one-letter button must announce a popup. */
-function mailboxMatcher(root: SearchRoot): ((clickable: Clickable) => boolean) | null {
-  const account = readAccountName(root);
-  if (!account) return null;
-  const initial = normalizeLabel(account.charAt(0));
-  const address = normalizeLabel(account);
-  return ({ element, label }) => {
-    if (label === address) return true;
-    if (label !== initial) return false;
+const ONE_LETTER = /^\p{L}$/u;
+
+/**
+ * The user menu: a control in the app's top bar named with the mailbox's address, or showing only
+ * its initial (a circle). Senders in the message list have initial circles too: those are content,
+ * and a circle must sit in the top bar or announce a popup. With no mailbox known, a lone
+ * one-letter popup button in the top bar is the menu.
+ */
+function mailboxMatcher(root: SearchRoot): (clickable: Clickable) => boolean {
+  const account = readAccountName('ownerDocument' in root && root.ownerDocument ? root.ownerDocument : root);
+  const address = account && normalizeLabel(account);
+  const initial = account && normalizeLabel(account.charAt(0));
+  return (clickable) => {
+    const { element } = clickable;
+    const labels = names(clickable);
+    if (address && labels.some((label) => label.includes(address)) && inTopBar(element)) return true;
     const host = (element.getRootNode() as Partial<ShadowRoot>).host;
-    return [element, host].some((candidate) => candidate?.hasAttribute('aria-haspopup') || candidate?.hasAttribute('aria-expanded'));
+    const popup = [element, host].some((candidate) => candidate?.hasAttribute('aria-haspopup') || candidate?.hasAttribute('aria-expanded'));
+    const letter = labels.find((label) => ONE_LETTER.test(withoutGlyphs(label)));
+    if (letter === undefined) return false;
+    if (initial) return withoutGlyphs(letter) === initial && (popup || inTopBar(element));
+    return popup && inTopBar(element);
   };
 }
 
@@ -364,9 +186,9 @@ function matchStep(root: SearchRoot, clickables: Clickable[], step: ArubaStep, l
   const byMailbox = step.mailboxInitial ? mailboxMatcher(root) : null;
   const matching = clickables
     .filter((clickable) => step.roles.includes(clickable.role))
-    .filter((clickable) => labelMatches(clickable.label, wanted) || (byMailbox?.(clickable) ?? false))
+    .filter((clickable) => names(clickable).some((name) => labelMatches(name, wanted)) || (byMailbox?.(clickable) ?? false))
     .map((clickable) => clickable.element)
-    .filter(isRendered);
+    .filter((element) => isRendered(element) && isAppChrome(element));
   let candidates = innermost(matching);
   if (candidates.length > 1 && step.near) candidates = nearest(candidates, labelsIn(step.near, lang));
   const [only] = candidates;
@@ -383,7 +205,7 @@ export function findStepTarget(root: SearchRoot, step: ArubaStep, lang?: Lang): 
   return inOneLook(() => matchStep(root, clickablesIn(root, STEP_ANCHORS), step, lang));
 }
 
-/** The innermost rendered element whose visible text has one of the phrases. */
+/** The innermost rendered element of the app's own interface whose visible text has one of the phrases. */
 function findPhrase(root: SearchRoot, phrases: readonly string[]): Element | null {
   const wanted = phrases.map(normalizeLabel);
   const has = (node: Node) => {
@@ -393,23 +215,26 @@ function findPhrase(root: SearchRoot, phrases: readonly string[]): Element | nul
   // One look at the whole page first: the walk below is only for the pages that have it. The
   // raw text (cheap) must have every word of a phrase before the visible text (not cheap) is read.
   const page = 'documentElement' in root ? root.documentElement : root;
-  const shadows = elementsUnder(root).flatMap((element) => (element.shadowRoot ? [element.shadowRoot] : []));
+  const shadows = queryAll(root, '*').flatMap((element) => (element.shadowRoot ? [element.shadowRoot] : []));
   const raw = [root, ...shadows].map((scope) => ('documentElement' in scope ? scope.documentElement : scope).textContent ?? '').join(' ').toLowerCase();
   if (!phrases.some((phrase) => phrase.toLowerCase().split(' ').every((word) => raw.includes(word)))) return null;
   if (!has(page)) return null;
-  return innermost(queryAll(root, '*').filter(has)).find(isRendered) ?? null;
+  return innermost(queryAll(root, '*').filter(has)).find((element) => isRendered(element) && !isPageContent(element)) ?? null;
 }
 
-/** The window showing the new password: titled as Aruba titles it, with a Copia button inside. */
+/**
+ * The window showing the new password: a dialog of the page itself (never a block inside a
+ * message), titled as Aruba titles it, with a Copia button inside.
+ */
 function findPasswordWindow(root: SearchRoot, state: ArubaState): Element | null {
   const titles = normalizedSet(labelsIn(state.titles ?? { it: [], en: [] }));
   const copy = normalizedSet(labelsIn(COPY_LABELS));
   const hasCopy = (scope: Element) =>
-    clickablesIn(scope).some((clickable) => labelMatches(clickable.label, copy) && isRendered(clickable.element));
+    clickablesIn(scope).some((clickable) => names(clickable).some((name) => labelMatches(name, copy)) && isRendered(clickable.element));
   for (const title of queryAll(root, `${DIALOGS}, ${HEADINGS}`)) {
     const isDialog = title.matches(DIALOGS);
     const label = isDialog ? accessibleLabel(title) : visibleText(title);
-    if (!titles.has(normalizeLabel(label)) || !isRendered(title)) continue;
+    if (!titles.has(normalizeLabel(label)) || !isRendered(title) || isPageContent(title)) continue;
     const dialog = isDialog ? title : title.closest(DIALOGS);
     if (dialog) {
       if (hasCopy(dialog)) return dialog;
@@ -430,7 +255,7 @@ function detectState(root: SearchRoot, state: ArubaState): Element | null {
       return findPasswordWindow(root, state);
     case 'sign-in': {
       // The form, not the field: nothing downstream gets near what the user types.
-      const field = queryAll(root, SIGN_IN_FIELDS).find(isRendered);
+      const field = queryAll(root, SIGN_IN_FIELDS).find((element) => isRendered(element) && !isPageContent(element));
       return field ? (field.closest('form') ?? field.parentElement) : null;
     }
     case 'protocols-disabled':
@@ -439,32 +264,87 @@ function detectState(root: SearchRoot, state: ArubaState): Element | null {
   }
 }
 
+/** The page's own headings (and dialog titles), normalized: what says which page this is. */
+function pageHeadings(root: SearchRoot): Set<string> {
+  const headings = new Set<string>();
+  for (const heading of queryAll(root, `${HEADINGS}, legend, [role=region][aria-label], section[aria-label]`)) {
+    if (heading.closest('a, button, [role=button], [role=link], [role=menuitem], [role=tab]')) continue;
+    const text = heading.matches(HEADINGS) || heading.localName === 'legend' ? visibleText(heading) : (heading.getAttribute('aria-label') ?? '');
+    if (text && isRendered(heading) && !isPageContent(heading)) headings.add(withoutGlyphs(normalizeLabel(text)));
+  }
+  return headings;
+}
+
+/** The steps a page at this URL may show: those of its host (and path, on a reseller's site). */
+function stepsAt(url: URL): ArubaStep[] {
+  return ARUBA_STEPS.filter((step) => matchesUrl(step.where, url));
+}
+
+/**
+ * The step whose page this is by its headings (the URL only breaks ties): the furthest step along
+ * a path whose page signs the page shows as headings. Null when no heading says. A step of another
+ * host counts too: a page is known by what it shows, whatever its URL.
+ */
+export function headingStep(root: SearchRoot, url: URL): ArubaStep | null {
+  return inOneLook(() => {
+    const headings = pageHeadings(root);
+    const here = stepsAt(url);
+    const signed = ARUBA_STEPS.filter((step) => step.pageSigns && [...normalizedSet(labelsIn(step.pageSigns))].some((sign) => headings.has(sign)));
+    signed.sort(
+      (a, b) => Number(here.includes(b)) - Number(here.includes(a)) || b.ordinal - a.ordinal || PATHS.indexOf(a.path) - PATHS.indexOf(b.path),
+    );
+    return signed[0] ?? null;
+  });
+}
+
+/**
+ * The step a user on this page looks for when its element is not there: the page's own step by
+ * its headings, else the earliest step its URL can show (Gestione account first on a tie).
+ */
+export function recognizeStep(url: URL, byHeadings: ArubaStep | null): ArubaStep | null {
+  if (byHeadings) return byHeadings;
+  const candidates = stepsAt(url).sort((a, b) => a.ordinal - b.ordinal || PATHS.indexOf(a.path) - PATHS.indexOf(b.path));
+  return candidates[0] ?? null;
+}
+
 /**
  * Where the user is: a blocking or final state first, else the furthest step along either path
- * whose target is on the page. Null when the page is unknown or the furthest step is ambiguous
- * (an earlier step's target would then be a wrong highlight).
+ * whose target is on the page. Null when the page is unknown, when the furthest step is ambiguous
+ * (an earlier step's target would then be a wrong highlight), and when the page's headings say it
+ * is a step further along the same path than any target found: a link back to an earlier page is
+ * not the way on. `byHeadings` is the page's step by its headings (headingStep), computed here
+ * when the root is a whole document; a look at a part of the page passes the document's.
  */
-export function detectPageState(root: SearchRoot, url: string | URL): PageState | null {
+export function detectPageState(root: SearchRoot, url: string | URL, byHeadings?: ArubaStep | null): PageState | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return null;
   }
-  return inOneLook(() => detectIn(root, parsed));
+  return inOneLook(() => detectIn(root, parsed, byHeadings === undefined && root.nodeType === DOCUMENT_NODE ? headingStep(root, parsed) : (byHeadings ?? null)));
 }
 
-function detectIn(root: SearchRoot, parsed: URL): PageState | null {
+/** The steps to look for: the URL's, and those at the point of the path the headings name. */
+function eligibleSteps(url: URL, byHeadings: ArubaStep | null): ArubaStep[] {
+  const here = stepsAt(url);
+  return ARUBA_STEPS.filter(
+    (step) => here.includes(step) || (byHeadings !== null && step.path === byHeadings.path && step.ordinal === byHeadings.ordinal),
+  );
+}
+
+function detectIn(root: SearchRoot, parsed: URL, byHeadings: ArubaStep | null): PageState | null {
   for (const state of ARUBA_STATES) {
     if (!matchesUrl(state.where, parsed)) continue;
     const scope = detectState(root, state);
     if (scope) return { state: state.id, scope };
   }
   const clickables = clickablesIn(root, STEP_ANCHORS);
+  const eligible = eligibleSteps(parsed, byHeadings);
   let best: { step: ArubaStep; result: FindResult } | null = null;
   for (const path of PATHS) {
     // Furthest first; the sort is stable, so alternatives keep the table's order.
-    const steps = ARUBA_STEPS.filter((step) => step.path === path && matchesUrl(step.where, parsed)).sort((a, b) => b.ordinal - a.ordinal);
+    const steps = eligible.filter((step) => step.path === path).sort((a, b) => b.ordinal - a.ordinal);
     for (const step of steps) {
       const result = matchStep(root, clickables, step);
       if (result.status === 'missing') continue;
@@ -473,100 +353,8 @@ function detectIn(root: SearchRoot, parsed: URL): PageState | null {
     }
   }
   if (best?.result.status !== 'found') return null;
+  if (byHeadings && byHeadings.path === best.step.path && byHeadings.ordinal > best.step.ordinal) return null;
   return { path: best.step.path, step: best.step, target: best.result.element };
-}
-
-/** The first text after the element, looking at following siblings, then the parent's. */
-function textAfter(element: Element, scope: SearchRoot): string {
-  let node: Node = element;
-  for (let level = 0; level < 3 && node !== scope; level++) {
-    for (let sibling = node.nextSibling; sibling; sibling = sibling.nextSibling) {
-      const text =
-        sibling.nodeType === TEXT_NODE ? collapse(sibling.nodeValue ?? '') : sibling.nodeType === ELEMENT_NODE ? visibleText(sibling as Element) : '';
-      if (text) return text;
-    }
-    const parent = composedParent(node);
-    if (!parent || parent.nodeType !== ELEMENT_NODE) break;
-    node = parent;
-  }
-  return '';
-}
-
-/** The date written with an expiry label: after it in the same element, or in the next one. */
-function dateBesideLabel(element: Element, scope: SearchRoot, labels: readonly string[]): string | null {
-  const raw = visibleText(element);
-  const normalized = normalizeLabel(raw);
-  for (const label of labels) {
-    let value: string;
-    if (normalized === label) value = textAfter(element, scope);
-    else if (normalized.startsWith(`${label} `) || normalized.startsWith(`${label}:`)) {
-      // Drop as many words as the label has; the rest keeps the page's own spelling.
-      value = raw.split(' ').slice(label.split(' ').length).join(' ');
-    } else continue;
-    // "Scadenza: il 15/02/2027", "Expires: on 15 February 2027": the date alone.
-    value = value.replace(/^[\s:–-]+/, '').replace(/^(?:il|on)\s+/i, '');
-    return value.length <= 80 && DATE_START.test(normalizeLabel(value)) ? value : null;
-  }
-  return null;
-}
-
-function readExpiryIn(scope: SearchRoot, nearAppPassword: boolean): string | null {
-  // Longest first, so "Expiry date" is taken whole rather than as "Expiry" plus a word.
-  const labels = labelsIn(EXPIRY_LABELS).map(normalizeLabel).sort((a, b) => b.length - a.length);
-  const holders = innermost(
-    queryAll(scope, '*').filter((element) => {
-      if (TEXTLESS.has(element.localName) || (element.textContent ?? '').length > 300) return false;
-      const text = normalizeLabel(visibleText(element));
-      return labels.some((label) => text === label || text.startsWith(`${label} `) || text.startsWith(`${label}:`));
-    }),
-  ).filter(isRendered);
-  const appPassword = labelsIn(APP_PASSWORD_LABELS).map(normalizeLabel);
-  const mailboxExpiry = labelsIn(MAILBOX_PASSWORD_EXPIRY_LABELS).map(normalizeLabel);
-  const found = holders
-    .map((element) => ({ element, date: dateBesideLabel(element, scope, labels) }))
-    .filter((entry): entry is { element: Element; date: string } => entry.date !== null)
-    .map((entry) => ({ ...entry, distance: nearAppPassword ? appPasswordDistance(entry.element, appPassword, mailboxExpiry) : 0 }))
-    .filter((entry) => entry.distance !== Infinity);
-  const best = Math.min(...found.map((entry) => entry.distance));
-  return found.find((entry) => entry.distance === best)?.date ?? null;
-}
-
-/** Levels up to the block that names the app password, unless that block is about the mailbox password's expiry. */
-function appPasswordDistance(element: Element, appPassword: readonly string[], mailboxExpiry: readonly string[]): number {
-  let node: Node | null = element;
-  for (let level = 0; level <= NEAR_LEVELS && node?.nodeType === ELEMENT_NODE; level++, node = composedParent(node)) {
-    const text = normalizeLabel(visibleText(node));
-    // "Scadenza password per programmi di posta" is about the app password: only what is left
-    // once its name is taken out can speak of the mailbox password.
-    const rest = appPassword.reduce((remaining, phrase) => remaining.replaceAll(phrase, ' '), text);
-    if (mailboxExpiry.some((phrase) => rest.includes(phrase))) return Infinity;
-    if (rest !== text) return level;
-  }
-  return Infinity;
-}
-
-/**
- * The raw text of the app password's expiry ("15/02/2027"), read only beside an expiry label in
- * the password window or on a page that shows it (a step with `showsExpiry`); null elsewhere.
- * Reads text, never a field's value, and only a date-like text, so never the password.
- */
-export function readExpiryText(root: SearchRoot, pageState: PageState | null): string | null {
-  if (!pageState) return null;
-  if ('state' in pageState) return pageState.state === 'password-shown' ? readExpiryIn(pageState.scope, false) : null;
-  return pageState.step.showsExpiry ? readExpiryIn(root, true) : null;
-}
-
-/** The PEC mailbox the page belongs to, lower-cased, from the header, user menu or headings. */
-export function readAccountName(root: SearchRoot): string | null {
-  for (const place of queryAll(root, ACCOUNT_PLACES)) {
-    const texts = [visibleText(place), place.getAttribute('title'), place.getAttribute('aria-label')];
-    for (const labelled of place.querySelectorAll('[title], [aria-label]')) texts.push(labelled.getAttribute('title'), labelled.getAttribute('aria-label'));
-    for (const text of texts) {
-      const match = text?.match(EMAIL);
-      if (match) return match[0].toLowerCase();
-    }
-  }
-  return null;
 }
 
 /** Canonical word for each synonym, so "crea" and "genera" compare equal. */
@@ -589,17 +377,24 @@ function nearlyEqual(label: string, wanted: string): boolean {
 }
 
 /**
- * When a step's label is nowhere on the page, the one clickable whose label nearly matches
- * (a synonym such as «Crea» for «Genera», or all words but one): offered to the user as a
- * guess, never highlighted as the step. Null when none, or more than one, is that close.
+ * When a step's label is nowhere on the page, the one clickable of Aruba's own interface whose
+ * label nearly matches the step's or an alternative's at the same point (a synonym such as «Crea»
+ * for «Genera», or all words but one): offered to the user as a guess, never highlighted as the
+ * step. Null when none, or more than one, is that close.
  */
 export function findNearMiss(root: SearchRoot, step: ArubaStep): Element | null {
-  const wanted = labelsIn(step.labels).map(normalizeLabel);
+  const alternatives = ARUBA_STEPS.filter((other) => other.path === step.path && other.ordinal === step.ordinal);
   const close = innermost(
     clickablesIn(root)
-      .filter((clickable) => step.roles.includes(clickable.role) && wanted.some((label) => nearlyEqual(clickable.label, label)))
+      .filter((clickable) =>
+        alternatives.some(
+          (alternative) =>
+            alternative.roles.includes(clickable.role) &&
+            labelsIn(alternative.labels).some((label) => names(clickable).some((name) => nearlyEqual(name, normalizeLabel(label)))),
+        ),
+      )
       .map((clickable) => clickable.element)
-      .filter(isRendered),
+      .filter((element) => isRendered(element) && isAppChrome(element)),
   );
   return close.length === 1 ? close[0]! : null;
 }

@@ -1,5 +1,7 @@
 import type { ClickRole } from './aruba-steps';
-import { HEADINGS, accessibleLabel, clickablesIn, innermost, isRendered, queryAll, type Clickable } from './find-step';
+import { accessibleLabel, isRendered } from './dom-text';
+import { HEADINGS, OVERLAY_TAG, innermost, queryAll } from './dom-walk';
+import { clickablesIn, type Clickable } from './find-step';
 
 /**
  * "Segnala questa pagina": what an Aruba page looks like to the detector, in a form a user can
@@ -40,8 +42,6 @@ const MAX_HEADINGS = 100;
 const MAX_CLICKABLES = 300;
 const DOCUMENT_FRAGMENT_NODE = 11;
 
-/** The guide's own overlay (entrypoints/aruba.content/overlay.ts): ours, not Aruba's page. */
-const OVERLAY_HOST = 'pec-password-assistant';
 
 const MONTH = String.raw`(?:gen(?:naio)?|feb(?:braio)?|mar(?:zo)?|apr(?:ile)?|mag(?:gio)?|giu(?:gno)?|lug(?:lio)?|ago(?:sto)?|set(?:tembre)?|ott(?:obre)?|nov(?:embre)?|dic(?:embre)?|jan(?:uary)?|february|march|april|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|november|dec(?:ember)?)\.?`;
 const DATE = new RegExp(
@@ -105,7 +105,7 @@ function distinctControls(clickables: Clickable[]): Clickable[] {
 function inOverlay(element: Element): boolean {
   for (let root = element.getRootNode(); root.nodeType === DOCUMENT_FRAGMENT_NODE; ) {
     const host = (root as ShadowRoot).host;
-    if (host.localName === OVERLAY_HOST) return true;
+    if (host.localName === OVERLAY_TAG) return true;
     root = host.getRootNode();
   }
   return false;

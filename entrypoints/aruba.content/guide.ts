@@ -1,8 +1,13 @@
 import { browser } from 'wxt/browser';
-import { ARUBA_STATES, expectedStep, pathLength, type ArubaStep } from '@/utils/aruba-steps';
+import { ARUBA_STATES, pathLength, type ArubaStep } from '@/utils/aruba-steps';
 import { captureMessage } from '@/utils/capture-message';
 import { daysLeftPhrase } from '@/utils/days-left-phrase';
-import { accessibleLabel, detectPageState, findNearMiss, inOneLook, isRendered, queryAll, readAccountName, readExpiryText, type PageState, type SearchRoot } from '@/utils/find-step';
+import { accessibleLabel, isRendered } from '@/utils/dom-text';
+import { inOneLook, queryAll, type SearchRoot } from '@/utils/dom-walk';
+import { detectPageState, findNearMiss, headingStep, recognizeStep, type PageState } from '@/utils/find-step';
+import { coveringLayer } from '@/utils/page-layers';
+import { readExpiryText } from '@/utils/read-expiry';
+import { readAccountName } from '@/utils/read-mailbox';
 import { setTranslations, t } from '@/utils/i18n';
 import type { CaptureResult, ContentMessage, ExpirySeen, GuideMode, GuideModeAnswer } from '@/utils/messages';
 import { Overlay, type GuideCard } from './overlay';
@@ -14,6 +19,8 @@ export const HIGHLIGHT_ATTRIBUTE = 'data-pec-highlight';
 const LABEL_MAX = 60;
 /** Late-rendering pages (the new WebMail draws itself after a second) get this long first. */
 const NOT_FOUND_AFTER_MS = 4000;
+/** While a notice covers the target, how often to look whether it is gone (it may close by itself). */
+const LAYER_RECHECK_MS = 500;
 
 function send<T>(message: ContentMessage): Promise<T> {
   return browser.runtime.sendMessage(message) as Promise<T>;
@@ -56,6 +63,8 @@ export class Guide {
   private chipClosed = false;
   private chipText = '';
   private state: PageState | null = null;
+  /** The page's step by its headings, from the last look at the whole page. */
+  private byHeadings: ArubaStep | null = null;
   private watch: PageWatch | undefined;
   private shownTarget: Element | null = null;
   private notFoundSince: number | null = null;
@@ -102,7 +111,8 @@ export class Guide {
       }
     }
     this.lookedAt = change.everywhere ? [document] : change.places;
-    const state = (this.state = change.everywhere ? detectPageState(document, location.href) : this.lookOnlyAt(change));
+    if (change.everywhere) this.byHeadings = headingStep(document, new URL(location.href));
+    const state = (this.state = change.everywhere ? detectPageState(document, location.href, this.byHeadings) : this.lookOnlyAt(change));
     this.reportExpiry(state);
     // The "copy it now" warning is worth showing whenever the password is on screen.
     const passwordShown = state !== null && 'state' in state && state.state === 'password-shown';
@@ -119,7 +129,7 @@ export class Guide {
     let state = current && isRendered('state' in current ? current.scope : current.target) ? current : null;
     for (const place of change.places) {
       if (!place.isConnected) continue;
-      const found = detectPageState(place, location.href);
+      const found = detectPageState(place, location.href, this.byHeadings);
       if (found && outranks(found, state)) state = found;
     }
     return state;
@@ -140,8 +150,28 @@ export class Guide {
         dismissLabel: t('guideDismiss'),
       }));
     }
+    const layer = coveringLayer(state.target);
+    if (layer) return this.guideUnderLayer(state.step, layer.title);
     this.highlight(state.target, state.step.id);
     this.show(`step:${state.step.id}`, state.target, () => stepCard(state.step, state.target));
+  }
+
+  /**
+   * The target is under one of Aruba's own notices and cannot be clicked: no ring on it, the card
+   * says to close the notice (by its title when short and plain), and the page is looked at again
+   * until the notice is gone, as it may close by itself.
+   */
+  private guideUnderLayer(step: ArubaStep, title: string | null): void {
+    this.highlight(null, null);
+    this.recheck ??= setTimeout(() => {
+      this.recheck = undefined;
+      this.watch?.lookEverywhere();
+    }, LAYER_RECHECK_MS);
+    this.show(`layer:${step.id}:${title ?? ''}`, null, () => ({
+      stepLine: t('stepOf', [String(step.ordinal), String(pathLength(step.path))]),
+      text: title ? t('guideCloseLayer', title.slice(0, LABEL_MAX)) : t('guideCloseLayerUntitled'),
+      dismissLabel: t('guideDismiss'),
+    }));
   }
 
   /**
@@ -152,7 +182,7 @@ export class Guide {
   private guideWithoutTarget(): void {
     this.notFoundSince ??= performance.now();
     const waited = performance.now() - this.notFoundSince;
-    const step = expectedStep(new URL(location.href));
+    const step = recognizeStep(new URL(location.href), this.byHeadings);
     if (waited < NOT_FOUND_AFTER_MS || !step) {
       this.clear();
       if (step) this.recheck ??= setTimeout(() => {

@@ -1,3 +1,4 @@
+import { OVERLAY_TAG } from '@/utils/dom-walk';
 import OVERLAY_CSS from './overlay.css?inline';
 
 /** What the guide shows next to the element to click (or docked, when there is none). */
@@ -19,12 +20,23 @@ export interface Chip {
 const GAP = 10;
 
 /**
+ * Acts on a person's click or key only: the page's scripts can dispatch events on our host, and
+ * must not be able to press «Non ora» or close the chip.
+ */
+function trusted<E extends Event>(handler: (event: E) => void): (event: E) => void {
+  return (event) => {
+    if (event.isTrusted) handler(event);
+  };
+}
+
+/**
  * Our in-page UI: a ring around the target and a card beside it, or a chip in a corner. It is
- * drawn in a shadow root of its own, never covers clicks (only the card's buttons take them),
- * and every text is set with textContent: labels and dates come from the page, which is untrusted.
+ * drawn in a closed shadow root of its own (the page's scripts can neither read the days left nor
+ * reach our buttons), never covers clicks (only the card's buttons take them), and every text is
+ * set with textContent: labels and dates come from the page, which is untrusted.
  */
 export class Overlay {
-  private readonly host = document.createElement('pec-password-assistant');
+  private readonly host = document.createElement(OVERLAY_TAG);
   private readonly layer = document.createElement('div');
   private readonly ring = document.createElement('div');
   private card: HTMLElement | null = null;
@@ -46,7 +58,7 @@ export class Overlay {
   };
 
   constructor(private readonly onDismiss: () => void) {
-    const root = this.host.attachShadow({ mode: 'open' });
+    const root = this.host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = OVERLAY_CSS;
     this.layer.className = 'layer';
@@ -54,9 +66,12 @@ export class Overlay {
     this.ring.hidden = true;
     this.layer.append(this.ring);
     root.append(style, this.layer);
-    this.layer.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') this.onDismiss();
-    });
+    this.layer.addEventListener(
+      'keydown',
+      trusted((event: KeyboardEvent) => {
+        if (event.key === 'Escape') this.onDismiss();
+      }),
+    );
   }
 
   private mount(): void {
@@ -91,10 +106,13 @@ export class Overlay {
     close.type = 'button';
     close.textContent = '×';
     close.setAttribute('aria-label', chip.closeLabel);
-    close.addEventListener('click', () => {
-      this.hideChip();
-      onClose();
-    });
+    close.addEventListener(
+      'click',
+      trusted(() => {
+        this.hideChip();
+        onClose();
+      }),
+    );
     element.append(text, close);
     this.chip = element;
     this.layer.append(element);
@@ -187,7 +205,7 @@ function buildCard(card: GuideCard, onDismiss: () => void): HTMLElement {
   const dismiss = document.createElement('button');
   dismiss.type = 'button';
   dismiss.textContent = card.dismissLabel;
-  dismiss.addEventListener('click', onDismiss);
+  dismiss.addEventListener('click', trusted(onDismiss));
   actions.append(dismiss);
   element.setAttribute('aria-label', card.stepLine ? `${card.stepLine} — ${card.text}` : card.text);
   element.append(...lines, actions);

@@ -1,5 +1,5 @@
 import { WATCH_WORDS } from '@/utils/aruba-steps';
-import { dataListsOf, isDataList } from '@/utils/find-step';
+import { DIALOGS, OVERLAY_TAG, dataListsOf, isDataList, shadowRootsUnder } from '@/utils/dom-walk';
 
 const SETTLE_MS = 400;
 /**
@@ -10,7 +10,6 @@ const SETTLE_MS = 400;
 const AWAKE_MS = 10_000;
 /** A look at the whole page (after a click, a navigation) is done at most this often. */
 const MIN_INTERVAL_MS = 150;
-const OVERLAY_HOST = 'PEC-PASSWORD-ASSISTANT';
 const ELEMENT_NODE = 1;
 /** Past this much text a node is not searched word by word: it is simply looked at again. */
 const MAX_TEXT = 20_000;
@@ -91,6 +90,8 @@ export function watchPage(onChange: (change: PageChange) => void, signal: AbortS
     // A menu shown by a class, a window by an attribute, a label by a text edit: all count.
     const options: MutationObserverInit = { childList: true, ...RESTYLES };
     lists = dataListsOf(document);
+    // The new WebMail draws inside shadow roots, where an observer of the document sees nothing.
+    for (const root of shadowRootsUnder(document)) observer.observe(root, { ...options, subtree: true });
     if (lists.length === 0) return observer.observe(document.documentElement, { ...options, subtree: true });
     const path = new Set<Node>();
     for (const list of lists) for (let node: Node | null = list; node && !path.has(node); node = node.parentNode) path.add(node);
@@ -162,6 +163,15 @@ function hasCustomElement(element: Element): boolean {
   return element.localName.includes('-') || [...element.getElementsByTagName('*')].some((child) => child.localName.includes('-'));
 }
 
+/**
+ * A dialog, or anything put straight into the body (where overlay containers and consent banners
+ * go): a notice over the page, opening or closing. Its words are not the guide's, but it may cover
+ * or uncover the element to click.
+ */
+function isLayer(element: Element): boolean {
+  return !isOverlay(element) && (element.matches(DIALOGS) || element.parentNode === element.ownerDocument.body);
+}
+
 function elementOf(node: Node): Element | null {
   return node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
 }
@@ -170,25 +180,38 @@ function note(record: MutationRecord, change: PageChange): void {
   if (record.type === 'childList') {
     for (const node of record.addedNodes) {
       const element = elementOf(node);
-      if (node.nodeType === ELEMENT_NODE && hasCustomElement(node as Element)) {
+      if (node.nodeType === ELEMENT_NODE && (hasCustomElement(node as Element) || isLayer(node as Element))) {
         change.everywhere = true;
       } else if (element && mentionsWatchedWord(node)) {
         if ((node.textContent?.length ?? 0) > MAX_TEXT) change.everywhere = true;
         else change.places.push(element);
       }
     }
-    for (const node of record.removedNodes) if (mentionsWatchedWord(node)) change.removed = true;
+    for (const node of record.removedNodes) {
+      // A notice closing uncovers what the guide points at.
+      if (node.nodeType === ELEMENT_NODE && isLayer(node as Element)) change.everywhere = true;
+      else if (mentionsWatchedWord(node)) change.removed = true;
+    }
     return;
   }
   const element = elementOf(record.target);
+  // A dialog opened or closed by an attribute (`open`, `hidden`, a class).
+  if (element && !isOverlay(element) && element.matches(DIALOGS)) {
+    change.everywhere = true;
+    return;
+  }
   if (!element || !mentionsWatchedWord(record.target)) return;
   if ((element.textContent?.length ?? 0) > MAX_TEXT) change.everywhere = true;
   else change.places.push(element);
 }
 
+function isOverlay(node: Node): boolean {
+  return node.nodeName.toLowerCase() === OVERLAY_TAG;
+}
+
 function isOurs(record: MutationRecord): boolean {
-  if (record.target.nodeName === OVERLAY_HOST) return true;
+  if (isOverlay(record.target)) return true;
   if (record.type !== 'childList') return false;
   const nodes = [...record.addedNodes, ...record.removedNodes];
-  return nodes.length > 0 && nodes.every((node) => node.nodeName === OVERLAY_HOST);
+  return nodes.length > 0 && nodes.every(isOverlay);
 }

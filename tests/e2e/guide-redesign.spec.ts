@@ -1,5 +1,5 @@
 import { expect, test } from './extension';
-import { guideCard, highlighted } from './walk';
+import { cardText, highlighted } from './walk';
 
 // Replica "redesigns" of Aruba's pages (tests/fixtures/pages/redesign-*.html). The guide is on
 // (nothing is stored yet), so the page must never be left without directions.
@@ -7,8 +7,8 @@ import { guideCard, highlighted } from './walk';
 test('a label Aruba renamed to a synonym is offered as a guess, never highlighted as sure', async ({ extension }, testInfo) => {
   const page = await extension.context.newPage();
   await page.goto('https://gestionemail.pec.it/sicurezza-e-password?versione=2027');
-  await expect(guideCard(page)).toContainText('Forse è questo: «Modifica»?', { timeout: 10_000 });
-  await expect(guideCard(page)).toContainText('premi «Gestisci»');
+  await expect.poll(() => cardText(page), { timeout: 10_000 }).toContain('Forse è questo: «Modifica»?');
+  expect(await cardText(page)).toContain('premi «Gestisci»');
   await expect(highlighted(page)).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('maybe.png') });
   // The guess does not take the click either.
@@ -19,9 +19,9 @@ test('a label Aruba renamed to a synonym is offered as a guess, never highlighte
 test('a step it cannot find at all is described in words after a few seconds', async ({ extension }) => {
   const page = await extension.context.newPage();
   await page.goto('https://account.aruba.it/pec?versione=2027');
-  await expect(guideCard(page)).toHaveCount(0);
-  await expect(guideCard(page)).toContainText('Passo 3 di 4', { timeout: 10_000 });
-  await expect(guideCard(page)).toContainText('sezione Sicurezza, premi «Password per programmi di posta»');
-  await expect(guideCard(page)).toContainText('Non lo trovo su questa pagina');
+  expect(await cardText(page)).toBe('');
+  await expect.poll(() => cardText(page), { timeout: 10_000 }).toContain('Passo 3 di 4');
+  expect(await cardText(page)).toContain('sezione Sicurezza, premi «Password per programmi di posta»');
+  expect(await cardText(page)).toContain('Non lo trovo su questa pagina');
   await expect(highlighted(page)).toHaveCount(0);
 });

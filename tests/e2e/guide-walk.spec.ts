@@ -3,7 +3,7 @@ import type { StepId } from '../../utils/aruba-steps';
 import { fixtureDayShift } from '../fixtures/fixture-dates';
 import { CANARY_PASSWORD } from '../fixtures/site';
 import { badgeText, expect, extensionState, recordMessages, startRenewal, test } from './extension';
-import { guideCard, guideChip, highlighted, walkGuide } from './walk';
+import { cardText, chipText, highlighted, walkGuide } from './walk';
 
 interface Walk {
   name: string;
@@ -49,8 +49,8 @@ for (const walk of WALKS) {
       // The replica shows the password as text or in a read-only field.
       await expect.poll(() => end.content()).toContain(CANARY_PASSWORD);
       await expect(highlighted(end)).toHaveCount(0);
-      await expect(guideCard(end)).toContainText(walk.copyNow);
-      await expect(guideChip(end)).toContainText(walk.saved(formatItalianDate(expiry)));
+      await expect.poll(() => cardText(end)).toContain(walk.copyNow);
+      await expect.poll(() => chipText(end)).toContain(walk.saved(formatItalianDate(expiry)));
       await end.screenshot({ path: testInfo.outputPath('password-shown.png') });
 
       const daysLeft = daysBetween(localToday(new Date()), expiry);

@@ -3,6 +3,7 @@ import { addDays, formatItalianDate, localToday } from '../../utils/calendar-dat
 import { fixtureDayShift } from '../fixtures/fixture-dates';
 import { account, openOptions, openPopup, seedAccounts, seriousViolations } from './extension-pages';
 import { badgeText, expect, test, type LoadedExtension } from './extension';
+import { chipText } from './walk';
 
 const today = () => localToday(new Date());
 
@@ -88,7 +89,7 @@ test('an expiry read on a page without its mailbox is assigned from the popup', 
   const page = await extension.context.newPage();
   await page.goto('https://account.aruba.it/pec?stato=in-scadenza&casella=nascosta');
   const expiry = formatItalianDate(addDays('2026-11-28', fixtureDayShift()));
-  await expect(page.locator('pec-password-assistant').getByRole('status')).toContainText(`Scadenza ${expiry} letta`);
+  await expect.poll(() => chipText(page)).toContain(`Scadenza ${expiry} letta`);
 
   const popup = await openPopup(extension);
   const question = popup.getByLabel(`Di quale casella è la scadenza ${expiry}?`);

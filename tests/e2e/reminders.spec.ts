@@ -1,14 +1,14 @@
 import { addDays, daysBetween, formatItalianDate, localToday } from '../../utils/calendar-date';
 import { fixtureDayShift } from '../fixtures/fixture-dates';
 import { badgeText, expect, launchWithExtension, test } from './extension';
-import { guideChip } from './walk';
+import { chipText } from './walk';
 
 const CURRENT_EXPIRY = () => addDays('2027-02-15', fixtureDayShift());
 
 async function captureCurrentExpiry(context: import('@playwright/test').BrowserContext) {
   const page = await context.newPage();
   await page.goto('https://gestionemail.pec.it/sicurezza-e-password');
-  await expect(guideChip(page)).toContainText(`Scadenza registrata: ${formatItalianDate(CURRENT_EXPIRY())}`);
+  await expect.poll(() => chipText(page)).toContain(`Scadenza registrata: ${formatItalianDate(CURRENT_EXPIRY())}`);
   await page.close();
 }
 
@@ -44,8 +44,8 @@ test('a reminder alarm that comes due shows a notification with the account, dat
 test('two Aruba tabs capturing at once leave one record per mailbox, and the badge follows it', async ({ extension }) => {
   const [a, b] = await Promise.all([extension.context.newPage(), extension.context.newPage()]);
   await Promise.all([a.goto('https://gestionemail.pec.it/sicurezza-e-password'), b.goto('https://account.aruba.it/pec?stato=in-scadenza#/password-programmi')]);
-  await expect(guideChip(a)).toContainText('Scadenza registrata');
-  await expect(guideChip(b)).toContainText('Scadenza registrata');
+  await expect.poll(() => chipText(a)).toContain('Scadenza registrata');
+  await expect.poll(() => chipText(b)).toContain('Scadenza registrata');
   const accounts = await extension.serviceWorker.evaluate(
     () =>
       new Promise<{ address: string; expiry: string; capturedAt: number }[]>((resolve) => {

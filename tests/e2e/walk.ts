@@ -1,9 +1,11 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import type { StepId } from '../../utils/aruba-steps';
-import { followGuide, guideCard, highlighted } from '../fixtures/guide-walker';
+import { followGuide, highlighted } from '../fixtures/guide-walker';
+import { cardText } from '../fixtures/overlay-probe';
 import { expect } from './extension';
 
-export { guideCard, guideChip, highlighted } from '../fixtures/guide-walker';
+export { highlighted } from '../fixtures/guide-walker';
+export { cardText, chipText, focusInOverlay, pressInOverlay, readOverlay } from '../fixtures/overlay-probe';
 
 /** followGuide with the checks of every step: one highlight, on the step's element, and its "Passo N di 4". */
 export function walkGuide(
@@ -16,7 +18,7 @@ export function walkGuide(
   return followGuide(context, start, steps, async (step, page) => {
     await expect(highlighted(page)).toHaveCount(1);
     await expect(highlighted(page)).toHaveAttribute('data-pec-highlight', step.id);
-    await expect(guideCard(page)).toContainText(stepLine(step.ordinal));
+    await expect.poll(() => cardText(page)).toContain(stepLine(step.ordinal));
     await screenshot(`${step.path}-${step.ordinal}-${step.id}`, page);
   });
 }

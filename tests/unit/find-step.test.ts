@@ -3,17 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isArubaHost } from '@/utils/aruba-hosts';
 import { ARUBA_STATES, ARUBA_STEPS, pathLength, type ArubaStep, type StepId } from '@/utils/aruba-steps';
-import {
-  DATA_LIST_SIZE,
-  accessibleLabel,
-  detectPageState,
-  isDataList,
-  findStepTarget,
-  normalizeLabel,
-  readAccountName,
-  readExpiryText,
-  type PageState,
-} from '@/utils/find-step';
+import { accessibleLabel, normalizeLabel } from '@/utils/dom-text';
+import { DATA_LIST_SIZE, isDataList } from '@/utils/dom-walk';
+import { detectPageState, findStepTarget, type PageState } from '@/utils/find-step';
+import { readAccountName } from '@/utils/read-mailbox';
+import { readExpiryText } from '@/utils/read-expiry';
 import { CANARY_PASSWORD, FIXTURE_PAGES, fixtureFor } from '../fixtures/site';
 import { openReplica, withoutValueReads, type Replica } from './replica-window';
 

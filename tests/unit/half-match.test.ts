@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseExpiryDate } from '@/utils/expiry-date';
-import { detectPageState, readExpiryText } from '@/utils/find-step';
+import { detectPageState } from '@/utils/find-step';
+import { readExpiryText } from '@/utils/read-expiry';
 
 // Pages that only half match what the page table knows: the guide must neither highlight nor
 // capture the wrong thing (issue 8). Built in the document, on the security page's URL.

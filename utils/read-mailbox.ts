@@ -1,0 +1,72 @@
+import { MAILBOX_INFO_LABELS, labelsIn } from './aruba-steps';
+import { ELEMENT_NODE, HEADINGS, TEXT_NODE, composedParent, queryAll, type SearchRoot } from './dom-walk';
+import { isRendered, normalizeLabel, normalizedSet, visibleText } from './dom-text';
+import { inTopBar, isPageContent } from './page-regions';
+
+/**
+ * The PEC mailbox the page belongs to, read where Aruba's interface names the current mailbox and
+ * nowhere else: the user menu's name and the top bar, the settings' «Informazioni casella», the
+ * header, the page's own headings and menus. Never from a message (its senders and recipients are
+ * other people's addresses). Only the address leaves this function, lower-cased. Pure DOM.
+ */
+
+const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/i;
+/** How far up from «Informazioni casella» its card may be. */
+const CARD_LEVELS = 4;
+const PLACES = `header, [role=banner], [aria-haspopup], [role=menu], ${HEADINGS}`;
+
+function addressIn(text: string | null | undefined): string | null {
+  return text?.match(EMAIL)?.[0].toLowerCase() ?? null;
+}
+
+/** A control or badge of the top bar named with the address: the new WebMail's user menu. */
+function fromTopBarNames(root: SearchRoot): string | null {
+  for (const element of queryAll(root, '[aria-label*="@"], [title*="@"]')) {
+    if (!inTopBar(element) || isPageContent(element)) continue;
+    const address = addressIn(element.getAttribute('aria-label')) ?? addressIn(element.getAttribute('title'));
+    if (address) return address;
+  }
+  return null;
+}
+
+/** Whether the element's own text (not its descendants') has one of the words. */
+function ownTextHas(element: Element, words: readonly string[]): boolean {
+  for (let child = element.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === TEXT_NODE && words.some((word) => child.nodeValue!.toLowerCase().includes(word))) return true;
+  }
+  return false;
+}
+
+/** The card headed «Informazioni casella» on the WebMail's settings. */
+function fromMailboxInfo(root: SearchRoot): string | null {
+  const labels = labelsIn(MAILBOX_INFO_LABELS);
+  const wanted = normalizedSet(labels);
+  const words = labels.map((label) => label.toLowerCase());
+  for (const heading of queryAll(root, '*')) {
+    if (!ownTextHas(heading, words) || !wanted.has(normalizeLabel(visibleText(heading))) || isPageContent(heading)) continue;
+    let card: Node | null = composedParent(heading);
+    for (let level = 0; level < CARD_LEVELS && card?.nodeType === ELEMENT_NODE; level++, card = composedParent(card)) {
+      const address = addressIn(visibleText(card));
+      if (address && isRendered(card as Element)) return address;
+    }
+  }
+  return null;
+}
+
+/** The header, the user menu and the page's headings, in page order. */
+function fromPlaces(root: SearchRoot): string | null {
+  for (const place of queryAll(root, PLACES)) {
+    if (isPageContent(place)) continue;
+    const texts = [visibleText(place), place.getAttribute('aria-label'), place.getAttribute('title')];
+    for (const labelled of place.querySelectorAll('[title], [aria-label]')) texts.push(labelled.getAttribute('aria-label'), labelled.getAttribute('title'));
+    for (const text of texts) {
+      const address = addressIn(text);
+      if (address) return address;
+    }
+  }
+  return null;
+}
+
+export function readAccountName(root: SearchRoot): string | null {
+  return fromTopBarNames(root) ?? fromMailboxInfo(root) ?? fromPlaces(root);
+}
