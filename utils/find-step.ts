@@ -87,6 +87,8 @@ function mayCarry(element: Element, anchors: readonly string[]): boolean {
   // In a shadow root the text may come through a slot, which textContent does not follow.
   if (element.hasAttribute('aria-labelledby') || element.hasAttribute('aria-haspopup') || element.getRootNode() !== element.ownerDocument) return true;
   const raw = `${element.getAttribute('aria-label') ?? ''} ${element.getAttribute('title') ?? ''} ${buttonInputLabel(element)} ${element.textContent ?? ''}`.toLowerCase();
+  // The user menu: named with the address, or showing one letter.
+  if (`${element.getAttribute('aria-label')}${element.getAttribute('title')}`.includes('@') || (element.textContent ?? '').trim().length === 1) return true;
   return anchors.some((anchor) => raw.includes(anchor));
 }
 
@@ -158,32 +160,39 @@ function nearest(elements: Element[], near: readonly string[]): Element[] {
 
 const ONE_LETTER = /^\p{L}$/u;
 
+/** The one-letter label of a clickable ("m" of the circle), or null. */
+function letterOf(clickable: Clickable): string | null {
+  return names(clickable).map(withoutGlyphs).find((label) => ONE_LETTER.test(label)) ?? null;
+}
+
 /**
- * The user menu: a control in the app's top bar named with the mailbox's address, or showing only
- * its initial (a circle). Senders in the message list have initial circles too: those are content,
- * and a circle must sit in the top bar or announce a popup. With no mailbox known, a lone
- * one-letter popup button in the top bar is the menu.
+ * The user menu: a control of the app's top bar named with the mailbox's address, or showing only
+ * its initial (a circle). Senders in the message list have initial circles too, so a circle counts
+ * only in the top bar, and only when it announces a popup or is the top bar's one letter (a row of
+ * letters is an index, not a menu). With no mailbox known, a lone one-letter popup button of the
+ * top bar is the menu.
  */
-function mailboxMatcher(root: SearchRoot): (clickable: Clickable) => boolean {
+function mailboxMatcher(root: SearchRoot, clickables: Clickable[]): (clickable: Clickable) => boolean {
   const account = readAccountName('ownerDocument' in root && root.ownerDocument ? root.ownerDocument : root);
   const address = account && normalizeLabel(account);
   const initial = account && normalizeLabel(account.charAt(0));
+  const lettersInTopBar = clickables.filter((clickable) => letterOf(clickable) !== null && inTopBar(clickable.element)).length;
   return (clickable) => {
     const { element } = clickable;
-    const labels = names(clickable);
-    if (address && labels.some((label) => label.includes(address)) && inTopBar(element)) return true;
+    if (!inTopBar(element)) return false;
+    if (address && names(clickable).some((label) => label.includes(address))) return true;
+    const letter = letterOf(clickable);
+    if (letter === null) return false;
     const host = (element.getRootNode() as Partial<ShadowRoot>).host;
     const popup = [element, host].some((candidate) => candidate?.hasAttribute('aria-haspopup') || candidate?.hasAttribute('aria-expanded'));
-    const letter = labels.find((label) => ONE_LETTER.test(withoutGlyphs(label)));
-    if (letter === undefined) return false;
-    if (initial) return withoutGlyphs(letter) === initial && (popup || inTopBar(element));
-    return popup && inTopBar(element);
+    if (!initial) return popup;
+    return letter === initial && (popup || lettersInTopBar === 1);
   };
 }
 
 function matchStep(root: SearchRoot, clickables: Clickable[], step: ArubaStep, lang?: Lang): FindResult {
   const wanted = normalizedSet(labelsIn(step.labels, lang));
-  const byMailbox = step.mailboxInitial ? mailboxMatcher(root) : null;
+  const byMailbox = step.mailboxInitial ? mailboxMatcher(root, clickables) : null;
   const matching = clickables
     .filter((clickable) => step.roles.includes(clickable.role))
     .filter((clickable) => names(clickable).some((name) => labelMatches(name, wanted)) || (byMailbox?.(clickable) ?? false))

@@ -53,12 +53,25 @@ function fromMailboxInfo(root: SearchRoot): string | null {
   return null;
 }
 
+/** Each text node under the node apart (an address is written in one), across open shadow roots. */
+function textsUnder(node: Node, texts: string[]): void {
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === TEXT_NODE) texts.push(child.nodeValue ?? '');
+    else if (child.nodeType === ELEMENT_NODE) {
+      const element = child as Element;
+      texts.push(element.getAttribute('aria-label') ?? '', element.getAttribute('title') ?? '');
+      if (element.shadowRoot) textsUnder(element.shadowRoot, texts);
+      textsUnder(element, texts);
+    }
+  }
+}
+
 /** The header, the user menu and the page's headings, in page order. */
 function fromPlaces(root: SearchRoot): string | null {
   for (const place of queryAll(root, PLACES)) {
     if (isPageContent(place)) continue;
-    const texts = [visibleText(place), place.getAttribute('aria-label'), place.getAttribute('title')];
-    for (const labelled of place.querySelectorAll('[title], [aria-label]')) texts.push(labelled.getAttribute('aria-label'), labelled.getAttribute('title'));
+    const texts = [place.getAttribute('aria-label') ?? '', place.getAttribute('title') ?? ''];
+    textsUnder(place, texts);
     for (const text of texts) {
       const address = addressIn(text);
       if (address) return address;
