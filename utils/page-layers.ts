@@ -52,7 +52,9 @@ function layerOf(element: Element): Element | null {
 function titleOf(layer: Element): string | null {
   const dialog = layer.matches(DIALOGS) ? layer : (queryAll(layer, DIALOGS).find(isRendered) ?? layer);
   const heading = queryAll(dialog, HEADINGS).find(isRendered);
-  const name = (dialog.matches(DIALOGS) ? accessibleLabel(dialog) : '') || (heading ? visibleText(heading) : '');
+  // Named by its label or its heading, never by its body text.
+  const labelled = dialog.hasAttribute('aria-label') || dialog.hasAttribute('aria-labelledby');
+  const name = (labelled ? accessibleLabel(dialog) : '') || (heading ? visibleText(heading) : '');
   return name && name.length <= MAX_NAME && !LINK_LIKE.test(name) && !isPageContent(dialog) ? name : null;
 }
 
