@@ -168,8 +168,8 @@ function hasCustomElement(element: Element): boolean {
  * go): a notice over the page, opening or closing. Its words are not the guide's, but it may cover
  * or uncover the element to click.
  */
-function isLayer(element: Element): boolean {
-  return !isOverlay(element) && (element.matches(DIALOGS) || element.parentNode === element.ownerDocument.body);
+function isLayer(element: Element, parent: Node): boolean {
+  return !isOverlay(element) && (parent === element.ownerDocument.body || element.matches(DIALOGS) || element.querySelector(DIALOGS) !== null);
 }
 
 function elementOf(node: Node): Element | null {
@@ -180,7 +180,7 @@ function note(record: MutationRecord, change: PageChange): void {
   if (record.type === 'childList') {
     for (const node of record.addedNodes) {
       const element = elementOf(node);
-      if (node.nodeType === ELEMENT_NODE && (hasCustomElement(node as Element) || isLayer(node as Element))) {
+      if (node.nodeType === ELEMENT_NODE && (hasCustomElement(node as Element) || isLayer(node as Element, record.target))) {
         change.everywhere = true;
       } else if (element && mentionsWatchedWord(node)) {
         if ((node.textContent?.length ?? 0) > MAX_TEXT) change.everywhere = true;
@@ -189,7 +189,7 @@ function note(record: MutationRecord, change: PageChange): void {
     }
     for (const node of record.removedNodes) {
       // A notice closing uncovers what the guide points at.
-      if (node.nodeType === ELEMENT_NODE && isLayer(node as Element)) change.everywhere = true;
+      if (node.nodeType === ELEMENT_NODE && isLayer(node as Element, record.target)) change.everywhere = true;
       else if (mentionsWatchedWord(node)) change.removed = true;
     }
     return;

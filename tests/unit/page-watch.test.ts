@@ -103,4 +103,35 @@ describe('the page watch', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(seen()).toContain('Password per programmi di posta');
   });
+
+  it('sees what a custom element draws late inside its shadow root', async () => {
+    document.body.innerHTML = '<aru-navbar></aru-navbar>';
+    const root = document.querySelector('aru-navbar')!.attachShadow({ mode: 'open' });
+    const changes = watch();
+    await settle();
+    changes.length = 0;
+    root.innerHTML = '<nav><aru-button></aru-button></nav>';
+    const inner = document.createElement('span');
+    inner.textContent = 'Impostazioni';
+    root.querySelector('nav')!.append(inner);
+    // A new custom element asks for a look at the whole page, at most every 150 ms.
+    await new Promise((done) => setTimeout(done, 200));
+    expect(changes.some((change) => change.everywhere || change.places.includes(inner))).toBe(true);
+  });
+
+  it('looks again when a notice opens over the page or closes', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    document.body.innerHTML = '<main id="panel"></main>';
+    const changes = watch();
+    await vi.advanceTimersByTimeAsync(200);
+    changes.length = 0;
+    const overlay = document.createElement('div');
+    overlay.innerHTML = '<div role="dialog" aria-modal="true"><h2>Adegua la tua PEC</h2><button>Chiudi</button></div>';
+    document.body.append(overlay);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(changes.filter((change) => change.everywhere)).toHaveLength(1);
+    overlay.remove();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(changes.filter((change) => change.everywhere)).toHaveLength(2);
+  });
 });
