@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ARUBA_STEPS } from '@/utils/aruba-steps';
+import { ARUBA_STEPS, type StepId } from '@/utils/aruba-steps';
 import { parseExpiryDate } from '@/utils/expiry-date';
 import { detectPageState, findStepTarget, readAccountName, readExpiryText } from '@/utils/find-step';
 import { FIXTURES_WRITTEN_ON } from '../fixtures/fixture-dates';
@@ -16,6 +16,7 @@ import {
   mailboxProblems,
   stepProblems,
   takeMarks,
+  withinAny,
   type Expected,
   type Reading,
 } from './replica-invariants';
@@ -35,7 +36,8 @@ export type Mutation =
   | { kind: 'late-render' }
   | { kind: 'other-path'; pick: number }
   | { kind: 'lure'; container: 'article' | 'document' | 'editor' | 'frame' | 'reading-pane'; offAruba: boolean; beside: boolean }
-  | { kind: 'aruba-notice'; layer: 'cdk' | 'cookiebot' | 'bootstrap' };
+  | { kind: 'aruba-notice'; layer: 'cdk' | 'cookiebot' | 'bootstrap' }
+  | { kind: 'hide-target'; how: 'hidden' | 'display-none' | 'unlabelled' };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('shadow-wrap' as const), pick: fc.nat(99), slot: fc.boolean() }),
@@ -55,6 +57,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     // pane is marked by its name alone, so it carries links off Aruba.
     .map((lure) => (lure.container === 'reading-pane' ? { ...lure, offAruba: true } : lure)),
   fc.record({ kind: fc.constant('aruba-notice' as const), layer: fc.constantFrom('cdk' as const, 'cookiebot' as const, 'bootstrap' as const) }),
+  fc.record({ kind: fc.constant('hide-target' as const), how: fc.constantFrom('hidden' as const, 'display-none' as const, 'unlabelled' as const) }),
 );
 
 /** One to three rewrites of one page. */
@@ -78,6 +81,8 @@ export function describeMutation(change: Mutation): string {
       return `lure in ${change.container}, links ${change.offAruba ? 'off Aruba' : 'on Aruba'}${change.beside ? ', beside the target' : ''}`;
     case 'aruba-notice':
       return `Aruba notice (${change.layer})`;
+    case 'hide-target':
+      return `target ${change.how === 'unlabelled' ? 'unlabelled' : `hidden (${change.how})`}`;
   }
 }
 
@@ -242,7 +247,7 @@ function shadowWrap(document: Document, expected: Expected, change: Extract<Muta
       const value = element.getAttribute(name);
       if (value !== null) inner.setAttribute(name, value);
     }
-    for (const name of ['title', 'aria-label']) {
+    for (const name of ['title', 'aria-label', 'hidden', 'style']) {
       const value = element.getAttribute(name);
       if (value !== null) host.setAttribute(name, value);
     }
@@ -425,6 +430,34 @@ function addNotice(document: Document, expected: Expected, change: Extract<Mutat
   return true;
 }
 
+/** The step's target no longer visible, or no longer labelled: no one could follow that step here. */
+function hideTarget(expected: Expected, change: Extract<Mutation, { kind: 'hide-target' }>): boolean {
+  const target = expected.targets.find((element) => element.isConnected) as HTMLElement | undefined;
+  if (!target) return false;
+  // happy-dom's checkVisibility() does not see a shadow host's display:none (browsers do): such a
+  // host is hidden by its attribute instead, so that the test judges the product, not happy-dom.
+  if (change.how === 'hidden' || (change.how === 'display-none' && target.shadowRoot)) target.setAttribute('hidden', '');
+  else if (change.how === 'display-none') target.style.display = 'none';
+  else {
+    target.replaceChildren(target.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'svg'));
+    for (const name of ['aria-label', 'title', 'aria-labelledby']) target.removeAttribute(name);
+    if (target.localName === 'input') target.setAttribute('value', '');
+  }
+  return true;
+}
+
+/**
+ * With the step's target hidden or unlabelled, the detector may say nothing, a state, or a step
+ * at the same point or further (another path's); never the hidden element, never a step back.
+ */
+function hiddenStepProblems(reading: Reading, hidden: StepId, expected: Expected): string[] {
+  if (reading.target && withinAny(reading.target, expected.targets)) return [`${hidden}'s target is hidden or unlabelled, yet taken: the detector says ${reading.shows}`];
+  const found = ARUBA_STEPS.find((step) => step.id === reading.shows);
+  const before = ARUBA_STEPS.find((step) => step.id === hidden)!;
+  if (found && found.ordinal < before.ordinal) return [`${hidden}'s target is hidden or unlabelled, and the detector sends the user back to ${found.id}`];
+  return [];
+}
+
 // ---------- Running a mutant ----------
 
 export interface MutantResult {
@@ -478,6 +511,7 @@ export async function runMutant(station: Station, changes: readonly Mutation[]):
   const { document } = replica;
 
   let url = station.url;
+  let hidden: StepId | null = null;
   let late = false;
   let merged = false;
   const applied: string[] = [];
@@ -515,6 +549,17 @@ export async function runMutant(station: Station, changes: readonly Mutation[]):
           expected.expiryOptional = true;
         }
         break;
+      case 'hide-target': {
+        const step = expected.shows.replace(/^covered:/, '');
+        done = !step.startsWith('state:') && step !== 'none' && hideTarget(expected, change);
+        if (done) {
+          hidden = step as StepId;
+          // The page no longer shows its step: what it showed beside the target may go unread.
+          expected.mailboxOptional = true;
+          expected.expiryOptional = true;
+        }
+        break;
+      }
     }
     applied.push(`${describeMutation(change)}${done ? '' : ' (nothing to rewrite)'}`);
   }
@@ -522,8 +567,13 @@ export async function runMutant(station: Station, changes: readonly Mutation[]):
   const problems: string[] = [];
   const step = expected.shows.startsWith('state:') || expected.shows === 'none' ? null : expected.shows.replace(/^covered:/, '');
   const check = (reading: Reading, when: string, early: boolean) => {
+    const shown = hidden
+      ? [...hiddenStepProblems(reading, hidden, expected), ...(expected.shows.startsWith('covered:') ? stepProblems(reading, expected) : [])]
+      : early && reading.shows === 'none'
+        ? []
+        : stepProblems(reading, early ? { ...expected, shows: (step ?? expected.shows) as Shows } : expected);
     const found = [
-      ...(early && reading.shows === 'none' ? [] : stepProblems(reading, early ? { ...expected, shows: (step ?? expected.shows) as Shows } : expected)),
+      ...shown,
       ...lureProblems(reading, expected),
       ...(early ? [] : mailboxProblems(reading, expected)),
       ...(early ? [] : merged ? mergedExpiryProblems(reading, expected) : strictExpiryProblems(reading, expected)),
