@@ -5,11 +5,11 @@ import { fixtureDayShift, shiftFixtureDates } from '../fixtures/fixture-dates';
 import { CANARY_PASSWORD } from '../fixtures/site';
 import { unseenCase } from '../fixtures/unseen-pages';
 import { badgeText, expect, extensionState, recordMessages, startRenewal, test, type LoadedExtension } from './extension';
-import { guideCard, guideChip, highlighted } from './walk';
+import { cardText, chipText, highlighted } from './walk';
 
 // Issue 14 in Chromium with the built extension, on a subset of the unseen replica pages
 // (tests/fixtures/unseen-pages.ts): what carries data-pec-highlight, what the card says (read
-// through guideCard only), what expiry is captured, and the password nowhere.
+// through cardText only), what expiry is captured, and the password nowhere.
 
 const MAILBOX = 'mario.rossi@pec.it';
 const ordinal = (id: StepId) => ARUBA_STEPS.find((step) => step.id === id)!.ordinal;
@@ -53,7 +53,7 @@ async function expectHighlightOn(page: Page, step: StepId): Promise<void> {
     return false;
   }, step);
   expect(onTarget, `the highlight is on what a person clicks for ${step}`).toBe(true);
-  await expect(guideCard(page)).toContainText(`Passo ${ordinal(step)} di 4`);
+  await expect.poll(() => cardText(page)).toContain(`Passo ${ordinal(step)} di 4`);
 }
 
 /** Nothing inside page content (a message, a frame, an editor, the message list) is highlighted. */
@@ -118,7 +118,7 @@ test.describe('§5 page content is not Aruba', () => {
     const page = await extension.context.newPage();
     await page.goto(unseenCase('old WebMail: phishing message with a password window in it').url);
     await expectHighlightOn(page, 'webmail-settings');
-    await expect(guideCard(page)).not.toContainText('Copia');
+    expect(await cardText(page)).not.toContain('Copia');
     expect(ofType(await watch.check(), 'expiry-seen'), 'an expiry was taken from the message').toEqual([]);
   });
 });
@@ -127,8 +127,8 @@ test.describe('§3 which step a page is, by what it shows', () => {
   test('a «Verifica in 2 passaggi» page at an unknown URL with the button renamed describes step 4, never sends the user back', async ({ extension }) => {
     const page = await extension.context.newPage();
     await page.goto(unseenCase('Verifica in 2 passaggi at a new URL, generate button renamed').url);
-    await expect(guideCard(page)).toContainText(`Passo ${ordinal('webmail-generate')} di 4`, { timeout: 10_000 });
-    await expect(guideCard(page)).not.toContainText('Passo 3 di 4');
+    await expect.poll(() => cardText(page), { timeout: 10_000 }).toContain(`Passo ${ordinal('webmail-generate')} di 4`);
+    expect(await cardText(page)).not.toContain('Passo 3 di 4');
     await expect(highlighted(page)).toHaveCount(0);
   });
 
@@ -136,8 +136,8 @@ test.describe('§3 which step a page is, by what it shows', () => {
     await startRenewal(extension);
     const page = await extension.context.newPage();
     await page.goto(unseenCase('Gestione account: Genera nuova password renamed').url);
-    await expect(guideCard(page)).toContainText(`Passo ${ordinal('account-generate-new')} di 4`, { timeout: 10_000 });
-    await expect(guideCard(page)).not.toContainText('Passo 3 di 4');
+    await expect.poll(() => cardText(page), { timeout: 10_000 }).toContain(`Passo ${ordinal('account-generate-new')} di 4`);
+    expect(await cardText(page)).not.toContain('Passo 3 di 4');
     await expect(highlighted(page)).toHaveCount(0);
   });
 });
@@ -149,8 +149,8 @@ test.describe('§6 the date, and nothing else', () => {
     await page.goto(unseenCase('account path: password window, blocco').url);
     await page.locator('[data-replica-click="generate"]').click();
     const date = served('21/02/2027');
-    await expect(guideChip(page)).toContainText(date, { timeout: 10_000 });
-    await expect(guideChip(page)).not.toContainText(CANARY_PASSWORD);
+    await expect.poll(() => chipText(page), { timeout: 10_000 }).toContain(date);
+    expect(await chipText(page)).not.toContain(CANARY_PASSWORD);
     const seen = await watch.check();
     expect(ofType(seen, 'expiry-seen').map((message) => message.expiryText)).toEqual([date]);
   });
@@ -159,18 +159,18 @@ test.describe('§6 the date, and nothing else', () => {
     const watch = await watchForThePassword(extension);
     const page = await extension.context.newPage();
     await page.goto(unseenCase('old path: password window, fratelli').url);
-    await expect(guideCard(page)).toContainText('Premi «Copia» ora', { timeout: 10_000 });
+    await expect.poll(() => cardText(page), { timeout: 10_000 }).toContain('Premi «Copia» ora');
     await expect.poll(async () => ofType(await watch.messages(), 'expiry-seen').length).toBeGreaterThan(0);
     const seen = await watch.check();
     expect(ofType(seen, 'expiry-seen').map((message) => message.expiryText)).toEqual([served('23/02/2027')]);
-    await expect(guideChip(page)).not.toContainText(CANARY_PASSWORD);
+    expect(await chipText(page)).not.toContain(CANARY_PASSWORD);
   });
 
   test('§1 a date read in a window that names no mailbox is tracked at once: the badge counts its days', async ({ extension }) => {
     const page = await extension.context.newPage();
     await page.goto(unseenCase('old path: password window, tabella').url);
     const expiry = isoServed('2027-02-23');
-    await expect(guideChip(page)).toContainText(formatItalianDate(expiry), { timeout: 10_000 });
+    await expect.poll(() => chipText(page), { timeout: 10_000 }).toContain(formatItalianDate(expiry));
     await expect.poll(() => badgeText(extension.serviceWorker)).toBe(String(daysBetween(localToday(new Date()), expiry)));
   });
 });
@@ -182,7 +182,7 @@ test.describe("§7 Aruba's own layers", () => {
     await page.locator('[data-replica-layer]').waitFor({ state: 'visible' });
     await page.waitForTimeout(1500);
     await expect(highlighted(page)).toHaveCount(0);
-    await expect(guideCard(page)).toContainText('Benvenuto nella nuova WebMail');
+    await expect.poll(() => cardText(page)).toContain('Benvenuto nella nuova WebMail');
     // The page's own «Non ora», never ours.
     await page.locator('[data-replica-click="notice-close"]').click();
     await expectHighlightOn(page, 'account-user-menu');
@@ -194,7 +194,7 @@ test.describe("§7 Aruba's own layers", () => {
     await page.locator('[data-replica-layer]').waitFor({ state: 'visible' });
     await page.waitForTimeout(1500);
     await expect(highlighted(page)).toHaveCount(0);
-    await expect(guideCard(page)).toContainText('Adegua la tua PEC');
+    await expect.poll(() => cardText(page)).toContain('Adegua la tua PEC');
     await page.locator('[data-replica-click="notice-close"]').click();
     await expectHighlightOn(page, 'webmail-settings');
   });
@@ -237,8 +237,8 @@ test.describe('§4 stand down', () => {
     await page.goto(near.url);
     const date = served('26/11/2026');
     await expectRecorded(extension, watch, '2026-11-26');
-    await expect(guideChip(page)).toContainText(date);
-    const promise = ((await guideChip(page).textContent()) ?? '').replace(date, '');
+    await expect.poll(() => chipText(page)).toContain(date);
+    const promise = (await chipText(page)).replace(date, '');
     expect(promise, 'reminders promised').not.toMatch(/\b(14|7)\b/);
     await expectHighlightOn(page, 'account-generate-new');
     await watch.check();

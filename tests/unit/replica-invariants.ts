@@ -1,6 +1,8 @@
 import { isArubaHost } from '@/utils/aruba-hosts';
 import { ARUBA_STEPS, type StepId } from '@/utils/aruba-steps';
-import { detectPageState, findStepTarget, readAccountName, readExpiryText, type PageState } from '@/utils/find-step';
+import { detectPageState, findStepTarget, type PageState } from '@/utils/find-step';
+import { readExpiryText } from '@/utils/read-expiry';
+import { readAccountName } from '@/utils/read-mailbox';
 import { CANARY_PASSWORD } from '../fixtures/site';
 import type { Shows } from '../fixtures/unseen-pages';
 import { withoutValueReads, type Replica } from './replica-window';

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { ARUBA_STEPS, type StepId } from '@/utils/aruba-steps';
 import { parseExpiryDate } from '@/utils/expiry-date';
-import { detectPageState, findStepTarget, readAccountName, readExpiryText } from '@/utils/find-step';
+import { detectPageState, findStepTarget } from '@/utils/find-step';
+import { readExpiryText } from '@/utils/read-expiry';
+import { readAccountName } from '@/utils/read-mailbox';
 import { FIXTURES_WRITTEN_ON } from '../fixtures/fixture-dates';
 import { CANARY_PASSWORD, FIXTURE_PAGES } from '../fixtures/site';
 import { UNSEEN_CASES, type Shows, type UnseenCase } from '../fixtures/unseen-pages';
