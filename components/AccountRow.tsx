@@ -1,10 +1,13 @@
+import { useState } from 'preact/hooks';
 import type { ListedAccount } from '@/utils/account-rows';
 import { formatItalianDate } from '@/utils/calendar-date';
 import { daysLeftPhrase } from '@/utils/days-left-phrase';
-import { t } from '@/utils/i18n';
+import { t, type MessageKey } from '@/utils/i18n';
 import type { IsoDate } from '@/utils/calendar-date';
-import type { Account } from '@/utils/store';
+import type { Account, Attribution } from '@/utils/store';
+import { isUnnamedMailbox } from '@/utils/unnamed-mailbox';
 import { DaysLeft } from './DaysLeft';
+import { MoveCaptureForm } from './MoveCaptureForm';
 import { ProgramsChecklist } from './ProgramsChecklist';
 import { RenewalRequest } from './RenewalRequest';
 import './account-text.css';
@@ -16,6 +19,12 @@ export interface AccountRowActions {
   onTick: (account: Account, program: string, done: boolean) => void;
   /** The client of an office's account was asked for the new password. */
   onAsked: (account: Account) => void;
+  /** The expiry shown for the account belongs to the mailbox `to`: resolves to an error, or null once moved. */
+  onMove: (account: Account, to: string) => Promise<MessageKey | null>;
+  /** By address, the accounts whose last expiry came from a page's context, not from the page: they may be corrected. */
+  attributed: ReadonlyMap<string, Attribution>;
+  /** Tracked addresses, offered when correcting. */
+  known: readonly string[];
   /** Settings.requestTemplate. */
   requestTemplate: string;
   /** Settings.officeLeadDays. */
@@ -29,10 +38,21 @@ function expiryLine({ account, daysLeft }: ListedAccount): string {
   return daysLeft < 0 ? t('accountExpiredOn', [date, daysLeftPhrase(t, daysLeft)]) : t('accountExpiresOn', date);
 }
 
-/** One tracked mailbox: days left, name, expiry date, what to do next. Page-derived text is plain text. */
-export function AccountRow({ row, onRenew, onEdit, onDelete, onTick, onAsked, requestTemplate, officeLeadDays, today }: { row: ListedAccount } & AccountRowActions) {
+/** The name a row goes by: the user's label, the address, or «Casella da indicare». */
+export function rowName(account: Account): string {
+  return account.label || (isUnnamedMailbox(account.address) ? t('popupUnnamedHeading') : account.address);
+}
+
+/**
+ * One tracked mailbox: days left, name, expiry date, what to do next. Page-derived text is plain
+ * text. An expiry a page's context attributed to it says so, with the way to move it elsewhere.
+ */
+export function AccountRow({ row, onRenew, onEdit, onDelete, onTick, onAsked, onMove, attributed, known, requestTemplate, officeLeadDays, today }: { row: ListedAccount } & AccountRowActions) {
   const { account, daysLeft, color } = row;
-  const name = account.label || account.address;
+  const [correcting, setCorrecting] = useState(false);
+  const name = rowName(account);
+  const unnamed = isUnnamedMailbox(account.address);
+  const attribution = attributed.get(account.address);
   const toUpdate = account.programsToUpdate.length > 0;
   // Filled only where the badge is amber or red, so the eye goes to what needs renewing now.
   const urgent = color === 'amber' || color === 'red';
@@ -43,13 +63,34 @@ export function AccountRow({ row, onRenew, onEdit, onDelete, onTick, onAsked, re
         <div class="account-body">
           <h3 class="account-name">{name}</h3>
           {account.owner && <p class="account-owner">{account.owner}</p>}
-          {account.label && <p class="account-address">{account.address}</p>}
+          {account.label && !unnamed && <p class="account-address">{account.address}</p>}
           <p class="account-expiry">
             {expiryLine(row)}
             {toUpdate && <span class="tag">{t('accountToUpdateTag')}</span>}
           </p>
         </div>
       </div>
+      {attribution && account.expiry && (
+        <div class="account-attributed">
+          <p class="hint">{t('accountAttributedNote')}</p>
+          {correcting ? (
+            <MoveCaptureForm
+              id={`move-${account.address.replace(/\W/g, '-')}`}
+              class="move-capture"
+              question={t('accountMoveQuestion', formatItalianDate(account.expiry))}
+              hint={t(attribution.before ? 'accountMoveHint' : 'accountMoveHintNew', account.address)}
+              submitLabel={t('accountMoveSave')}
+              known={known.filter((address) => address !== account.address)}
+              onSubmit={(to) => onMove(account, to)}
+              onCancel={() => setCorrecting(false)}
+            />
+          ) : (
+            <button type="button" class="button-quiet" aria-label={t('accountNotThisMailboxFor', name)} onClick={() => setCorrecting(true)}>
+              {t('accountNotThisMailbox')}
+            </button>
+          )}
+        </div>
+      )}
       {(account.owner || account.contact) && (
         <RenewalRequest account={account} name={name} template={requestTemplate} today={today} officeLeadDays={officeLeadDays} onAsked={onAsked} />
       )}
@@ -58,9 +99,11 @@ export function AccountRow({ row, onRenew, onEdit, onDelete, onTick, onAsked, re
         <button type="button" class={urgent ? 'button-primary' : undefined} aria-label={t('accountRenewFor', name)} onClick={() => onRenew(account)}>
           {t('actionRenewNow')}
         </button>
-        <button type="button" class="button-quiet" aria-label={t('accountEditFor', name)} onClick={() => onEdit(account)}>
-          {t('accountEdit')}
-        </button>
+        {!unnamed && (
+          <button type="button" class="button-quiet" aria-label={t('accountEditFor', name)} onClick={() => onEdit(account)}>
+            {t('accountEdit')}
+          </button>
+        )}
         <button type="button" class="button-quiet" aria-label={t('accountDeleteFor', name)} onClick={() => onDelete(account)}>
           {t('accountDelete')}
         </button>

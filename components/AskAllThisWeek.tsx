@@ -3,6 +3,7 @@ import type { IsoDate } from '@/utils/calendar-date';
 import { t } from '@/utils/i18n';
 import { requestLink } from '@/utils/renewal-request';
 import type { Account } from '@/utils/store';
+import { mailboxName } from '@/utils/unnamed-mailbox';
 
 export interface AskAllThisWeekProps {
   /** The clients due this week and not asked yet (toAskThisWeek). */
@@ -38,7 +39,7 @@ export function AskAllThisWeek({ accounts, template, today, onAsked }: AskAllThi
             {accounts.map((account) => (
               <li key={account.address}>
                 <a href={requestLink(t, account, template, today)} target="_blank" rel="noreferrer" onClick={() => onAsked(account)}>
-                  {t('requestAskFor', account.owner || account.address)}
+                  {t('requestAskFor', account.owner || mailboxName(t, account.address))}
                 </a>
               </li>
             ))}

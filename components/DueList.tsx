@@ -45,7 +45,7 @@ export function DueList({ db }: { db: StoreDb }) {
 
   function exportCsv() {
     const name = `pec-scadenze-${today}.csv`;
-    downloadText(dueListCsv(accounts ?? [], today), name, 'text/csv;charset=utf-8');
+    downloadText(dueListCsv(accounts ?? [], today, t), name, 'text/csv;charset=utf-8');
     setStatus(t('dueListExportDone', name));
   }
 

@@ -2,6 +2,7 @@ import type { ListedAccount } from '@/utils/account-rows';
 import { formatItalianDate, type IsoDate } from '@/utils/calendar-date';
 import { t } from '@/utils/i18n';
 import type { Account } from '@/utils/store';
+import { mailboxName } from '@/utils/unnamed-mailbox';
 import { DaysLeft } from './DaysLeft';
 import { RenewalRequest } from './RenewalRequest';
 import './account-text.css';
@@ -17,13 +18,14 @@ export interface DueRowProps {
 /** One mailbox of the due-list: days left, client, address, expiry, and the request to the client. */
 export function DueRow({ row, template, officeLeadDays, today, onAsked }: DueRowProps) {
   const { account, daysLeft, color } = row;
-  const name = account.owner || account.label || account.address;
+  const mailbox = mailboxName(t, account.address);
+  const name = account.owner || account.label || mailbox;
   return (
     <li class="due-row">
       <DaysLeft daysLeft={daysLeft} color={color} />
       <div class="due-row-body">
         <h3 class="account-name">{account.owner || t('dueListNoClient')}</h3>
-        <p class="account-address">{account.label ? `${account.label} — ${account.address}` : account.address}</p>
+        <p class="account-address">{account.label ? `${account.label} — ${mailbox}` : mailbox}</p>
         <p class="account-expiry">{account.expiry ? t('accountExpiresOn', formatItalianDate(account.expiry)) : t('accountExpiryUnknown')}</p>
         <RenewalRequest account={account} name={name} template={template} today={today} officeLeadDays={officeLeadDays} onAsked={onAsked} />
       </div>

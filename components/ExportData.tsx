@@ -24,7 +24,7 @@ async function exportFile(db: StoreDb, format: Format, now: Date): Promise<{ tex
     case 'json':
       return { text: `${JSON.stringify(buildBackup(snapshot, now), null, 2)}\n`, name, type: 'application/json' };
     case 'csv':
-      return { text: accountsCsv(snapshot.accounts, today), name, type: 'text/csv;charset=utf-8' };
+      return { text: accountsCsv(snapshot.accounts, today, t), name, type: 'text/csv;charset=utf-8' };
     case 'ics':
       // A calendar must hold at least one event (RFC 5545).
       if (!snapshot.accounts.some((account) => account.expiry)) return null;

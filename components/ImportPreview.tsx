@@ -4,6 +4,7 @@ import { t, type MessageKey } from '@/utils/i18n';
 import type { ImportPlan } from '@/utils/import-plan';
 import { formatOffsets } from '@/utils/offsets-text';
 import type { Account, Settings } from '@/utils/store';
+import { mailboxName } from '@/utils/unnamed-mailbox';
 
 const LANGUAGE_KEYS: Record<Settings['language'], MessageKey> = {
   auto: 'optionsLanguageAuto',
@@ -13,7 +14,10 @@ const LANGUAGE_KEYS: Record<Settings['language'], MessageKey> = {
 
 const expiryText = (expiry: IsoDate | null) => (expiry ? formatItalianDate(expiry) : t('importExpiryUnknown'));
 /** The label the user gave, with the address; labels are shown as text, whatever they contain. */
-const nameOf = (account: Account) => (account.label ? `${account.label} (${account.address})` : account.address);
+function nameOf(account: Account): string {
+  const mailbox = mailboxName(t, account.address);
+  return account.label ? `${account.label} (${mailbox})` : mailbox;
+}
 
 function settingsText(settings: Settings): string {
   return t('importSettingsSummary', [

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { accountRows } from '@/utils/account-rows';
-import { localToday } from '@/utils/calendar-date';
+import { formatItalianDate, localToday } from '@/utils/calendar-date';
 import { t, type MessageKey } from '@/utils/i18n';
 import { saveManualEntry, type ManualEntry } from '@/utils/manual-account';
-import type { CaptureResult, PendingCaptureAnswer } from '@/utils/messages';
+import type { MoveCaptureResult } from '@/utils/messages';
 import { sendToBackground } from '@/utils/send-to-background';
 import { settlePastReminders } from '@/utils/settle-reminders';
 import {
@@ -12,19 +12,22 @@ import {
   deleteAccount,
   getSettings,
   listAccounts,
+  listAttributions,
   markRenewalAsked,
   saveAccount,
   setProgramUpdated,
   type Account,
+  type Attribution,
   type Settings,
   type StoreDb,
 } from '@/utils/store';
+import { isUnnamedMailbox } from '@/utils/unnamed-mailbox';
 import { AccountForm } from './AccountForm';
 import { AccountList } from './AccountList';
 import { AuthFailedHelp } from './AuthFailedHelp';
 import { EmptyState } from './EmptyState';
+import { MoveCaptureForm } from './MoveCaptureForm';
 import { OpenDueList } from './OpenDueList';
-import { PendingCapture } from './PendingCapture';
 import { ReportPage } from './ReportPage';
 import { SettingsIcon } from './SettingsIcon';
 import { UndoDelete } from './UndoDelete';
@@ -35,11 +38,13 @@ type Editing = { account?: Account } | null;
 export interface PopupData {
   settings: Settings;
   accounts: Account[];
+  /** The expiries a page's context attributed, which the user may correct. */
+  attributions: Attribution[];
 }
 
 export async function loadPopupData(db: StoreDb): Promise<PopupData> {
-  const [settings, accounts] = await Promise.all([getSettings(db), listAccounts(db)]);
-  return { settings, accounts };
+  const [settings, accounts, attributions] = await Promise.all([getSettings(db), listAccounts(db), listAttributions(db)]);
+  return { settings, accounts, attributions };
 }
 
 /**
@@ -49,7 +54,7 @@ export async function loadPopupData(db: StoreDb): Promise<PopupData> {
  */
 export function Popup({ db, initial }: { db: StoreDb; initial?: PopupData }) {
   const [accounts, setAccounts] = useState<Account[] | null>(initial?.accounts ?? null);
-  const [pending, setPending] = useState<PendingCaptureAnswer>(null);
+  const [attributions, setAttributions] = useState<Attribution[]>(initial?.attributions ?? []);
   const [editing, setEditing] = useState<Editing>(null);
   const [deleted, setDeleted] = useState<Account | null>(null);
   const [failed, setFailed] = useState(false);
@@ -59,11 +64,11 @@ export function Popup({ db, initial }: { db: StoreDb; initial?: PopupData }) {
     const data = await loadPopupData(db);
     setSettings(data.settings);
     setAccounts(data.accounts);
+    setAttributions(data.attributions);
   }, [db]);
 
   useEffect(() => {
     if (!initial) void reload();
-    void sendToBackground<PendingCaptureAnswer>({ type: 'get-pending-capture' }).then(setPending);
   }, [reload]);
 
   /** Runs a store write, then re-reads the list and tells the background. */
@@ -102,18 +107,25 @@ export function Popup({ db, initial }: { db: StoreDb; initial?: PopupData }) {
     window.close();
   }
 
-  async function assign(address: string): Promise<MessageKey | null> {
-    const { status } = await sendToBackground<CaptureResult>({ type: 'assign-pending-capture', address });
-    if (status === 'invalid-address') return 'accountErrorAddressInvalid';
-    if (status === 'store-unavailable') return 'storeUnavailable';
-    // Recorded, or already assigned from another window: either way nothing is pending now.
-    setPending(null);
+  /** Names a mailbox still to be named, or corrects the mailbox of an attributed expiry, through the background. */
+  async function move(account: Account, to: string): Promise<MessageKey | null> {
+    let result: MoveCaptureResult;
+    try {
+      result = await sendToBackground<MoveCaptureResult>({ type: 'move-capture', from: account.address, to });
+    } catch {
+      return 'storeUnavailable';
+    }
+    if (result.status === 'invalid-address') return 'accountErrorAddressInvalid';
+    if (result.status === 'store-unavailable') return 'storeUnavailable';
+    // Moved, or already moved from another window: either way the list is re-read.
     await reload();
     return null;
   }
 
   const today = localToday(new Date());
   const tracked = accounts ?? [];
+  const unnamed = tracked.filter((account) => isUnnamedMailbox(account.address));
+  const known = tracked.flatMap((account) => (isUnnamedMailbox(account.address) ? [] : [account.address]));
 
   return (
     <main class="page popup">
@@ -134,13 +146,25 @@ export function Popup({ db, initial }: { db: StoreDb; initial?: PopupData }) {
           {t('storeUnavailable')}
         </p>
       )}
-      {pending && <PendingCapture expiry={pending.expiry} known={tracked.map((account) => account.address)} onAssign={assign} />}
+      {!editing &&
+        unnamed.map((account) => (
+          <MoveCaptureForm
+            key={account.address}
+            id={`name-${account.address.replace(/\W/g, '-')}`}
+            class="card pending"
+            question={t('popupNameQuestion', account.expiry ? formatItalianDate(account.expiry) : '')}
+            hint={t('popupNameHint')}
+            submitLabel={t('popupNameSave')}
+            known={known}
+            onSubmit={(to) => move(account, to)}
+          />
+        ))}
       {accounts === null ? null : editing ? (
         <AccountForm
           account={editing.account}
           today={today}
           officeLeadDays={settings.officeLeadDays}
-          taken={new Set(tracked.map((account) => account.address))}
+          taken={new Set(known)}
           onSave={(entry) => void save(entry)}
           onCancel={() => setEditing(null)}
         />
@@ -155,6 +179,9 @@ export function Popup({ db, initial }: { db: StoreDb; initial?: PopupData }) {
           onDelete={(account) => void remove(account)}
           onTick={(account, program, done) => void tick(account, program, done)}
           onAsked={(account) => void asked(account)}
+          onMove={move}
+          attributed={new Map(attributions.map((attribution) => [attribution.address, attribution]))}
+          known={known}
           requestTemplate={settings.requestTemplate}
           officeLeadDays={settings.officeLeadDays}
           today={today}

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { Account } from '@/utils/store';
+import { isUnnamedMailbox } from '@/utils/unnamed-mailbox';
 
 /** Confirms a deletion and offers to undo it. */
 export function UndoDelete({ account, onUndo }: { account: Account; onUndo: () => void }) {
@@ -9,7 +10,7 @@ export function UndoDelete({ account, onUndo }: { account: Account; onUndo: () =
   useEffect(() => button.current?.focus(), [account]);
   return (
     <div class="undo" role="status">
-      <span>{t('popupDeleted', account.label || account.address)}</span>
+      <span>{!account.label && isUnnamedMailbox(account.address) ? t('popupDeletedUnnamed') : t('popupDeleted', account.label || account.address)}</span>
       <button ref={button} type="button" onClick={onUndo}>
         {t('popupUndo')}
       </button>

@@ -318,7 +318,7 @@ async function popupFirstRender(extension: LoadedExtension): Promise<PopupSample
 }
 
 interface BackgroundSamples {
-  /** get-pending-capture: a message the background answers from session storage, the messaging floor. */
+  /** guide-dismissed from a page with no tab: a message the background answers at once, the messaging floor. */
   floor: number[];
   /** accounts-changed: reconcile(), the whole work of the midnight alarm and of every start. */
   reconcile: number[];
@@ -375,7 +375,7 @@ async function backgroundWork(extension: LoadedExtension, round: number): Promis
       pageUrl: 'https://webmail.pec.it/',
     }));
   const reconciles = Array.from({ length: 5 }, () => ({ type: 'accounts-changed' }));
-  const floor = await roundTrips(page, Array.from({ length: 5 }, () => ({ type: 'get-pending-capture' })));
+  const floor = await roundTrips(page, Array.from({ length: 5 }, () => ({ type: 'guide-dismissed' })));
   const reconcile = await roundTrips(page, reconciles);
   const capture = await roundTrips(page, captures('w'));
   // The same work again under a trace: the worker's CPU time.

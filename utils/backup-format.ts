@@ -1,4 +1,5 @@
 import { parseIsoDate } from './calendar-date';
+import { isUnnamedMailbox } from './unnamed-mailbox';
 import {
   DEFAULT_SETTINGS,
   MAX_OFFSET_DAYS,
@@ -22,9 +23,13 @@ import {
  */
 
 export const BACKUP_FORMAT = 'pec-password-assistant';
-export const BACKUP_VERSION = 2;
-/** Version 1 files (before the office fields) are still read: the missing fields get their defaults. */
-const READABLE_VERSIONS = [1, 2] as const;
+/** Version 3: an account may be a mailbox still to be named, under its key (unnamed-mailbox.ts). */
+export const BACKUP_VERSION = 3;
+/**
+ * Older files are still read: version 1 (before the office fields) gives the missing fields their
+ * defaults; versions 1 and 2 hold only real addresses.
+ */
+const READABLE_VERSIONS = [1, 2, 3] as const;
 type ReadableVersion = (typeof READABLE_VERSIONS)[number];
 /** Larger files are refused before they are read: a backup of 200 accounts is about 100 KB. */
 export const MAX_BACKUP_BYTES = 5 * 1024 * 1024;
@@ -124,7 +129,9 @@ function names(value: unknown, where: string): string[] {
   return arrayOf(value, where).map((name, i) => text(name, `${where}[${i}]`));
 }
 
-function address(value: unknown): string {
+/** A real address in normal form, or, from version 3, the key of a mailbox still to be named. */
+function address(value: unknown, version: ReadableVersion): string {
+  if (version >= 3 && typeof value === 'string' && isUnnamedMailbox(value)) return value;
   return (typeof value === 'string' && normalizeAddress(value)) || reject('invalid-address', value);
 }
 
@@ -178,7 +185,7 @@ function account(value: unknown, where: string, version: ReadableVersion): Accou
   const fields = fieldsOf(value, version === 1 ? ACCOUNT_FIELDS_V1 : ACCOUNT_FIELDS, where);
   return {
     ...(version === 1 ? NO_OFFICE_FIELDS : officeFields(value, where)),
-    address: address(fields.address),
+    address: address(fields.address, version),
     label: text(fields.label, `${where}.label`),
     expiry: fields.expiry === null ? null : expiry(fields.expiry),
     capturedAt: instant(fields.capturedAt, `${where}.capturedAt`),
@@ -189,9 +196,9 @@ function account(value: unknown, where: string, version: ReadableVersion): Accou
   };
 }
 
-function renewal(value: unknown, where: string, tracked: ReadonlySet<string>): BackupRenewal {
+function renewal(value: unknown, where: string, tracked: ReadonlySet<string>, version: ReadableVersion): BackupRenewal {
   const fields = fieldsOf(value, RENEWAL_FIELDS, where);
-  const renewed = address(fields.address);
+  const renewed = address(fields.address, version);
   // The store deletes an account's history with the account: a lone renewal is not ours.
   if (!tracked.has(renewed)) reject('invalid-field', `${where}.address`);
   return {
@@ -230,7 +237,7 @@ function backup(value: unknown): Backup {
     if (tracked.has(address)) reject('duplicate-account', address);
     tracked.add(address);
   }
-  const renewals = arrayOf(fields.renewals, 'renewals').map((item, i) => renewal(item, `renewals[${i}]`, tracked));
+  const renewals = arrayOf(fields.renewals, 'renewals').map((item, i) => renewal(item, `renewals[${i}]`, tracked, readable));
   return { accounts, renewals, settings: settings(fields.settings, readable) };
 }
 

@@ -21,21 +21,27 @@ export function offsetsPhrase(t: Translate, offsets: readonly number[]): string 
   return t(last === 1 ? 'offsetsDaysOne' : 'offsetsDaysMany', list);
 }
 
-/** What the page chip says after the background handled the expiry the page showed. */
-export function captureMessage(t: Translate, result: CaptureResult, expiryText: string): { text: string; bad: boolean } {
+/** The confirmation promises only the reminders still ahead: for a date 3 days away, not 14 and 7. */
+function recordedText(t: Translate, mailbox: string, date: string, offsetsAhead: readonly number[]): string {
+  const offsets = offsetsPhrase(t, offsetsAhead);
+  if (offsets) return t('captureRecorded', [mailbox, date, offsets]);
+  return t(offsetsAhead.includes(0) ? 'captureRecordedOnTheDay' : 'captureRecordedNoReminders', [mailbox, date]);
+}
+
+/**
+ * What the page chip says after the background handled the expiry the page showed: for which
+ * mailbox it was recorded, so that a wrong attribution is seen at once. It repeats no page text
+ * but the date as we parsed it.
+ */
+export function captureMessage(t: Translate, result: CaptureResult): { text: string; bad: boolean } {
   switch (result.status) {
     case 'recorded': {
-      const date = formatItalianDate(result.expiry);
-      const offsets = offsetsPhrase(t, result.offsets);
-      return { text: offsets ? t('captureRecorded', [date, offsets]) : t('captureRecordedNoReminders', date), bad: false };
+      const text = recordedText(t, result.mailbox ?? t('captureForUnnamed'), formatItalianDate(result.expiry), result.offsets);
+      return { text: result.mailbox === null ? `${text}. ${t('captureNameInPopup')}` : text, bad: false };
     }
     case 'rejected':
-      return { text: t('captureRejected', [expiryText.slice(0, 40), t(REJECTION_KEYS[result.reason])]), bad: true };
-    case 'needs-account':
-      return { text: t('captureNeedsAccount', formatItalianDate(result.expiry)), bad: false };
+      return { text: t('captureRejected', t(REJECTION_KEYS[result.reason])), bad: true };
     case 'store-unavailable':
-    case 'invalid-address':
-    case 'nothing-pending':
       return { text: t('storeUnavailable'), bad: true };
   }
 }

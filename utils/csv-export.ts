@@ -2,7 +2,9 @@ import Papa from 'papaparse';
 import { accountRows } from './account-rows';
 import { formatItalianDate, localToday, type IsoDate } from './calendar-date';
 import { dueList } from './due-list';
+import type { Translate } from './i18n';
 import type { Account } from './store';
+import { mailboxName } from './unnamed-mailbox';
 
 export const CSV_COLUMNS = ['address', 'label', 'expiry', 'days_left', 'programs', 'programs_to_update'] as const;
 
@@ -12,11 +14,12 @@ export const CSV_COLUMNS = ['address', 'label', 'expiry', 'days_left', 'programs
  * which is ";" wherever "," is the decimal comma, and read as UTF-8 only after a byte-order mark
  * (without it «Società» becomes «SocietÃ ») — LibreOffice and Google Sheets read it too. Dates are
  * dd/mm/yyyy; a cell starting with = + - @ gets a leading ' (papaparse's escapeFormulae), so a
- * label such as "=HYPERLINK(…)" stays text instead of becoming a formula.
+ * label such as "=HYPERLINK(…)" stays text instead of becoming a formula. A mailbox still to be
+ * named is written as such, in the language of `t`.
  */
-export function accountsCsv(accounts: readonly Account[], today: IsoDate): string {
+export function accountsCsv(accounts: readonly Account[], today: IsoDate, t: Translate): string {
   const data = accountRows(accounts, today).map(({ account, daysLeft }) => [
-    account.address,
+    mailboxName(t, account.address),
     account.label,
     account.expiry ? formatItalianDate(account.expiry) : '',
     daysLeft ?? '',
@@ -34,11 +37,11 @@ function excelCsv(fields: readonly string[], data: (string | number)[][]): strin
 export const DUE_LIST_CSV_COLUMNS = ['group', 'address', 'owner', 'contact', 'label', 'expiry', 'days_left', 'request', 'request_date'] as const;
 
 /** The due-list as the page shows it: its groups in order, the request status of each client. */
-export function dueListCsv(accounts: readonly Account[], today: IsoDate): string {
+export function dueListCsv(accounts: readonly Account[], today: IsoDate, t: Translate): string {
   const data = dueList(accounts, today).flatMap(({ group, rows }) =>
     rows.map(({ account, daysLeft }) => [
       group,
-      account.address,
+      mailboxName(t, account.address),
       account.owner,
       account.contact,
       account.label,

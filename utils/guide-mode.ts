@@ -4,7 +4,10 @@ import type { GuideMode } from './messages';
 export interface GuideModeInput {
   /** The expiry known for the mailbox on the page; undefined when the page shows no mailbox. */
   expiry: IsoDate | null | undefined;
-  /** Every known expiry: used when the page does not say which mailbox it is. */
+  /**
+   * Every known expiry: when neither the page nor its context says which mailbox it is, the
+   * guide helps if any of them needs it, but the page is never shown another mailbox's date.
+   */
   knownExpiries: readonly IsoDate[];
   today: IsoDate;
   /** Guide from this many days before the expiry (the largest reminder offset). */
@@ -25,5 +28,5 @@ export function decideGuideMode(input: GuideModeInput): GuideMode {
   const soonest = [...expiries].sort()[0]!;
   const daysLeft = daysBetween(input.today, soonest);
   if (daysLeft <= input.windowDays) return { mode: 'guide', reason: 'due' };
-  return input.showChip ? { mode: 'chip', expiry: soonest, daysLeft } : { mode: 'quiet' };
+  return input.showChip && input.expiry !== undefined ? { mode: 'chip', expiry: soonest, daysLeft } : { mode: 'quiet' };
 }

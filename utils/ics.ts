@@ -3,6 +3,7 @@ import { daysLeftPhrase } from './days-left-phrase';
 import type { Translate } from './i18n';
 import type { ReminderSettings } from './reminder-plan';
 import type { Account } from './store';
+import { mailboxName } from './unnamed-mailbox';
 
 /*
  * The expiries as an iCalendar file (RFC 5545) for Outlook, Google Calendar, Thunderbird, Apple
@@ -67,7 +68,8 @@ export function alarmTrigger(offset: number, hour: number): string {
 }
 
 function event(account: Account & { expiry: IsoDate }, settings: ReminderSettings, now: Date, t: Translate): string[] {
-  const summary = t('icsSummary', account.address);
+  const name = mailboxName(t, account.address);
+  const summary = t('icsSummary', name);
   const details = [
     account.label,
     t('icsRenewalSteps'),
@@ -76,7 +78,7 @@ function event(account: Account & { expiry: IsoDate }, settings: ReminderSetting
   const alarms = settings.offsets.flatMap((offset) => [
     'BEGIN:VALARM',
     'ACTION:DISPLAY',
-    `DESCRIPTION:${escapeText(t('icsAlarm', [daysLeftPhrase(t, offset), account.address]))}`,
+    `DESCRIPTION:${escapeText(t('icsAlarm', [daysLeftPhrase(t, offset), name]))}`,
     `TRIGGER:${alarmTrigger(offset, settings.hour)}`,
     'END:VALARM',
   ]);

@@ -9,7 +9,10 @@ import type { CaptureSource } from './store';
  * page, and there is no field in which a password could travel.
  */
 
-/** Content script → background: how should this page behave for this mailbox? */
+/**
+ * Content script → background: how should this page behave? `address` is the mailbox the page
+ * names, if it names one: the background remembers it for the tab (utils/attribution.ts).
+ */
 export type GuideModeRequest = { type: 'guide-mode'; address: string | null };
 
 export type GuideMode =
@@ -35,29 +38,42 @@ export type ExpirySeen = {
   pageUrl: string;
 };
 
+/** The background's answer to expiry-seen. */
 export type CaptureResult =
-  | { status: 'recorded'; address: string; expiry: IsoDate; offsets: number[] }
+  | {
+      status: 'recorded';
+      /** The mailbox the date was recorded for, named or attributed; null: one still to be named. */
+      mailbox: string | null;
+      expiry: IsoDate;
+      /** The reminder offsets still ahead of now for this date, largest first. */
+      offsets: number[];
+      /** The guide mode that holds in this tab now, decided from the date just read. */
+      mode: GuideMode;
+    }
   | { status: 'rejected'; reason: ExpiryRejection }
-  | { status: 'needs-account'; expiry: IsoDate }
-  | { status: 'store-unavailable' }
-  | { status: 'invalid-address' }
-  | { status: 'nothing-pending' };
+  | { status: 'store-unavailable' };
 
 /** Content script → background: the user closed the guide with "Non ora" in this tab. */
 export type GuideDismissed = { type: 'guide-dismissed' };
 
 export type ContentMessage = GuideModeRequest | ExpirySeen | GuideDismissed;
 
-/** Extension page → background. */
+/** Extension page → background: a guided renewal, for the mailbox of the row or notification. */
 export type StartRenewal = { type: 'start-renewal'; address: string | null };
-export type AssignPendingCapture = { type: 'assign-pending-capture'; address: string };
-/** The popup asks for an expiry read on a page that showed no mailbox; answered with PendingCaptureAnswer. */
-export type GetPendingCapture = { type: 'get-pending-capture' };
-export type PendingCaptureAnswer = { expiry: IsoDate } | null;
+/**
+ * Extension page → background: the expiry shown for `from` (a mailbox still to be named, or one
+ * a page's context chose) belongs to the mailbox `to`. Answered with MoveCaptureResult.
+ */
+export type MoveCaptureRequest = { type: 'move-capture'; from: string; to: string };
+export type MoveCaptureResult =
+  | { status: 'moved'; address: string }
+  | { status: 'nothing-to-move' }
+  | { status: 'invalid-address' }
+  | { status: 'store-unavailable' };
 /** An extension page wrote accounts or settings to the store: badge and alarms must follow. */
 export type AccountsChanged = { type: 'accounts-changed' };
 export type SettingsChanged = { type: 'settings-changed' };
-export type ExtensionPageMessage = StartRenewal | AssignPendingCapture | GetPendingCapture | AccountsChanged | SettingsChanged;
+export type ExtensionPageMessage = StartRenewal | MoveCaptureRequest | AccountsChanged | SettingsChanged;
 
 export type Message = ContentMessage | ExtensionPageMessage;
 
@@ -66,8 +82,7 @@ const MESSAGE_TYPES: ReadonlySet<string> = new Set<Message['type']>([
   'expiry-seen',
   'guide-dismissed',
   'start-renewal',
-  'assign-pending-capture',
-  'get-pending-capture',
+  'move-capture',
   'accounts-changed',
   'settings-changed',
 ]);
@@ -92,8 +107,8 @@ export function parseMessage(value: unknown): Message | null {
         ['webmail-dialog', 'webmail-security', 'account-console'].includes(message.source as string)
         ? (message as Message)
         : null;
-    case 'assign-pending-capture':
-      return typeof message.address === 'string' ? (message as Message) : null;
+    case 'move-capture':
+      return typeof message.from === 'string' && typeof message.to === 'string' ? (message as Message) : null;
     default:
       return message as Message;
   }

@@ -156,6 +156,13 @@ function latest(reminders: readonly PlannedReminder[]): PlannedReminder | undefi
   );
 }
 
+/** The reminder offsets of `expiry` whose time is still ahead of `now`, largest first: what a confirmation may promise. */
+export function offsetsAhead(expiry: IsoDate, settings: ReminderSettings, now: Date): number[] {
+  return settings.offsets
+    .filter((offset) => localDateTime(addDays(expiry, -offset), settings.hour).getTime() > now.getTime())
+    .sort((a, b) => b - a);
+}
+
 /** "Remind me tomorrow": the next local day at the reminder hour. */
 export function planSnooze(
   address: string,

@@ -1,6 +1,7 @@
 import { daysBetween, formatItalianDate, type IsoDate } from './calendar-date';
 import type { Translate } from './i18n';
 import type { Account } from './store';
+import { mailboxName } from './unnamed-mailbox';
 
 /*
  * "Chiedi il rinnovo al cliente": the message an office sends a client so that the client
@@ -21,11 +22,11 @@ export const MAX_ENCODED_BODY = 1800;
 
 const PLACEHOLDER = new RegExp(`\\{(${REQUEST_PLACEHOLDERS.join('|')})\\}`, 'g');
 
-/** The values of the placeholders for one account on `today`. */
-export function requestValues(account: Pick<Account, 'address' | 'owner' | 'expiry'>, today: IsoDate): Record<RequestPlaceholder, string> {
+/** The values of the placeholders for one account on `today`; a mailbox still to be named says so. */
+export function requestValues(t: Translate, account: Pick<Account, 'address' | 'owner' | 'expiry'>, today: IsoDate): Record<RequestPlaceholder, string> {
   return {
     cliente: account.owner,
-    casella: account.address,
+    casella: mailboxName(t, account.address),
     scadenza: account.expiry ? formatItalianDate(account.expiry) : '',
     giorni: account.expiry ? String(daysBetween(today, account.expiry)) : '',
   };
@@ -70,10 +71,10 @@ export function mailtoLink({ to, subject, body }: { to: readonly string[]; subje
  * the mail program), in the pages' language, from `template` or, when it is empty, the built-in one.
  */
 export function requestLink(t: Translate, account: Pick<Account, 'address' | 'owner' | 'contact' | 'expiry'>, template: string, today: IsoDate): string {
-  const body = renderRequest(template || t('requestTemplateDefault'), requestValues(account, today));
+  const body = renderRequest(template || t('requestTemplateDefault'), requestValues(t, account, today));
   return mailtoLink({
     to: account.contact ? [account.contact] : [],
-    subject: t('requestSubject', account.address),
+    subject: t('requestSubject', mailboxName(t, account.address)),
     body: fitBody(body, t('requestTruncated')),
   });
 }

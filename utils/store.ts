@@ -3,6 +3,7 @@ import type { Backup } from '@/utils/backup-format';
 import { parseIsoDate, type IsoDate } from '@/utils/calendar-date';
 import { accountsToWrite, planImport, type ImportPlan } from '@/utils/import-plan';
 import { DEFAULT_REMINDER_SETTINGS, planReminders } from '@/utils/reminder-plan';
+import { isUnnamedMailbox, unnamedMailboxKey } from '@/utils/unnamed-mailbox';
 
 /*
  * The extension's persistent store (IndexedDB through idb). Open it only in the background and
@@ -17,7 +18,10 @@ export const DB_NAME = 'pec-password-assistant';
 export type CaptureSource = 'webmail-dialog' | 'webmail-security' | 'account-console' | 'manual';
 
 export type Account = {
-  /** Lowercased, trimmed e-mail address or multi-user account id; see normalizeAddress. */
+  /**
+   * Lowercased, trimmed e-mail address or multi-user account id (see normalizeAddress), or the
+   * key of a mailbox still to be named (see unnamed-mailbox.ts).
+   */
   address: string;
   /** The user's own name for the mailbox; empty means "show the address". */
   label: string;
@@ -91,6 +95,29 @@ export type Capture = {
   capturedAt: number;
   source: CaptureSource;
   pageUrl: string | null;
+  /** Set when the page did not name the mailbox and its context did (see utils/attribution.ts). */
+  attributedBy?: ContextAttribution;
+};
+
+/**
+ * How the mailbox of an expiry read on a page that did not name it was known: an earlier page of
+ * the same tab, the tab that opened it, the renewal the tab was opened for, or the only mailbox.
+ */
+export type ContextAttribution = 'tab' | 'opener' | 'renewal' | 'only-mailbox';
+
+/** What a capture replaces on an account, and a correction puts back. */
+export type PriorCapture = Pick<Account, 'expiry' | 'capturedAt' | 'source' | 'pageUrl' | 'programsToUpdate' | 'request'>;
+
+/**
+ * An account whose last expiry came from its page's context, not from the page: kept until the
+ * user corrects it, edits the account, or a page names the mailbox, so that a wrong attribution
+ * can be undone from the popup.
+ */
+export type Attribution = {
+  address: string;
+  by: ContextAttribution;
+  /** What the account held before the first such capture; null when that capture created it. */
+  before: PriorCapture | null;
 };
 
 export type StoreSnapshot = {
@@ -128,6 +155,8 @@ interface StoreSchema extends DBSchema {
   firedReminders: { key: string; value: FiredReminder };
   /** A single record under SETTINGS_KEY. */
   settings: { key: string; value: Settings };
+  /** Since version 4: at most one per account, deleted with it. */
+  attributions: { key: string; value: Attribution };
 }
 
 export type StoreDb = IDBPDatabase<StoreSchema>;
@@ -178,6 +207,11 @@ const MIGRATIONS: Migration[] = [
       cursor = await cursor.continue();
     }
   },
+  // Version 4: expiries attributed from a page's context, and mailboxes still to be named (whose
+  // keys version 3 never held), replacing the pending capture kept in session storage until then.
+  (db) => {
+    db.createObjectStore('attributions', { keyPath: 'address' });
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;
@@ -211,6 +245,17 @@ function requireAddress(raw: string): string {
   const address = normalizeAddress(raw);
   if (address === null) throw new StoreValidationError('invalid-address', `Not an address: ${JSON.stringify(raw)}`);
   return address;
+}
+
+/** The key an account is stored under: its address in normal form, or a mailbox still to be named. */
+export function mailboxKey(raw: string): string | null {
+  return isUnnamedMailbox(raw) ? raw : normalizeAddress(raw);
+}
+
+function requireMailbox(raw: string): string {
+  const key = mailboxKey(raw);
+  if (key === null) throw new StoreValidationError('invalid-address', `Not an address: ${JSON.stringify(raw)}`);
+  return key;
 }
 
 /** Stored expiries are checked here because the calendar helpers throw on a malformed one. */
@@ -258,33 +303,17 @@ export function listAccounts(db: StoreDb): Promise<Account[]> {
 }
 
 export function getAccount(db: StoreDb, address: string): Promise<Account | undefined> {
-  const normalized = normalizeAddress(address);
+  const normalized = mailboxKey(address);
   return normalized === null ? Promise.resolve(undefined) : db.get('accounts', normalized);
 }
 
-/**
- * Stores an expiry read from an Aruba page. The newest capture wins, so a late answer from an
- * old tab cannot undo a renewal; `changed` says whether the stored expiry is now different
- * (a new account counts as changed). Replacing an earlier expiry is a renewal: it is logged and
- * every program is marked as still to update with the new password.
- */
-export async function recordCapture(db: StoreDb, capture: Capture): Promise<{ account: Account; changed: boolean }> {
-  const address = requireAddress(capture.address);
-  const expiry = requireExpiry(capture.expiry);
-  // One transaction for read and write: IndexedDB serializes overlapping readwrite
-  // transactions, so concurrent captures of the same address cannot interleave.
-  const tx = db.transaction(['accounts', 'renewals'], 'readwrite');
-  const accounts = tx.objectStore('accounts');
-  const existing = await accounts.get(address);
-  if (existing && existing.capturedAt > capture.capturedAt) {
-    await tx.done;
-    return { account: existing, changed: false };
-  }
-  const renewed = existing?.expiry != null && existing.expiry !== expiry;
+/** What an account holds after `capture`, from what it held before (none: a new account). */
+function capturedAccount(existing: Account | undefined, address: string, capture: Omit<Capture, 'address' | 'attributedBy'>): { account: Account; renewed: boolean } {
+  const renewed = existing?.expiry != null && existing.expiry !== capture.expiry;
   const account: Account = {
     address,
     label: existing?.label ?? '',
-    expiry,
+    expiry: capture.expiry,
     capturedAt: capture.capturedAt,
     source: capture.source,
     pageUrl: pageUrlOf(capture.pageUrl),
@@ -296,12 +325,154 @@ export async function recordCapture(db: StoreDb, capture: Capture): Promise<{ ac
     // A new expiry means the client did renew, asked or not: the next request starts afresh.
     request: renewed ? { state: 'renewed', at: capture.capturedAt } : (existing?.request ?? NO_OFFICE_FIELDS.request),
   };
+  return { account, renewed };
+}
+
+function priorCapture({ expiry, capturedAt, source, pageUrl, programsToUpdate, request }: Account): PriorCapture {
+  return { expiry, capturedAt, source, pageUrl, programsToUpdate: [...programsToUpdate], request };
+}
+
+/**
+ * Stores an expiry read from an Aruba page. The newest capture wins, so a late answer from an
+ * old tab cannot undo a renewal; `changed` says whether the stored expiry is now different
+ * (a new account counts as changed). Replacing an earlier expiry is a renewal: it is logged and
+ * every program is marked as still to update with the new password. A capture attributed from
+ * the page's context keeps what the account held before, for a correction; any other forgets it.
+ */
+export async function recordCapture(db: StoreDb, capture: Capture): Promise<{ account: Account; changed: boolean }> {
+  const address = requireMailbox(capture.address);
+  const expiry = requireExpiry(capture.expiry);
+  // One transaction for read and write: IndexedDB serializes overlapping readwrite
+  // transactions, so concurrent captures of the same address cannot interleave.
+  const tx = db.transaction(['accounts', 'renewals', 'attributions'], 'readwrite');
+  const accounts = tx.objectStore('accounts');
+  const attributions = tx.objectStore('attributions');
+  const [existing, attributed] = await Promise.all([accounts.get(address), attributions.get(address)]);
+  if (existing && existing.capturedAt > capture.capturedAt) {
+    await tx.done;
+    return { account: existing, changed: false };
+  }
+  const { account, renewed } = capturedAccount(existing, address, { ...capture, expiry });
   await accounts.put(account);
   if (renewed) {
     await tx.objectStore('renewals').add({ address, expiry, capturedAt: capture.capturedAt, source: capture.source });
   }
+  if (capture.attributedBy === undefined) {
+    await attributions.delete(address);
+  } else {
+    // Captures attributed one after the other (the current date, then the new one) are undone
+    // together: what the account held before the first of them is what it gets back.
+    const before = attributed ? attributed.before : existing ? priorCapture(existing) : null;
+    await attributions.put({ address, by: capture.attributedBy, before });
+  }
   await tx.done;
   return { account, changed: existing?.expiry !== expiry };
+}
+
+/**
+ * Tracks an expiry nobody could say the mailbox of as a mailbox still to be named, at once: the
+ * badge and the reminders count it like any other until the user names it (moveCapture).
+ */
+export async function addUnnamedMailbox(db: StoreDb, capture: Omit<Capture, 'address' | 'attributedBy'>): Promise<Account> {
+  const expiry = requireExpiry(capture.expiry);
+  const tx = db.transaction('accounts', 'readwrite');
+  // Two such dates read in the same millisecond still get a mailbox each.
+  let at = capture.capturedAt;
+  while (await tx.store.getKey(unnamedMailboxKey(at))) at += 1;
+  const { account } = capturedAccount(undefined, unnamedMailboxKey(at), { ...capture, expiry });
+  await tx.store.add(account);
+  await tx.done;
+  return account;
+}
+
+export function listAttributions(db: StoreDb): Promise<Attribution[]> {
+  return db.getAll('attributions');
+}
+
+const union = (first: readonly string[], second: readonly string[]) => [...new Set([...first, ...second])];
+
+/**
+ * A mailbox still to be named (or one created by a misattributed capture) merged into `target`,
+ * stored under `address`: the newest expiry wins, as between two captures; the programs of both
+ * are kept; the target's own label and office fields win over the other's where it has them.
+ */
+function mergedAccount(target: Account | undefined, moving: Account, address: string): { account: Account; renewed: boolean } {
+  if (!target) return { account: { ...moving, address }, renewed: false };
+  const movingWins = moving.expiry !== null && (target.expiry === null || moving.capturedAt >= target.capturedAt);
+  const { account: captured, renewed } = movingWins ? capturedAccount(target, address, { ...moving, expiry: moving.expiry! }) : { account: target, renewed: false };
+  const programs = union(target.programs, moving.programs);
+  return {
+    account: {
+      ...captured,
+      label: target.label || moving.label,
+      programs,
+      programsToUpdate: renewed ? programs : union(captured.programsToUpdate, moving.programsToUpdate),
+      owner: target.owner || moving.owner,
+      contact: target.contact || moving.contact,
+      leadDays: target.leadDays ?? moving.leadDays,
+      request: target.request.state === 'not-asked' && !renewed ? moving.request : captured.request,
+    },
+    renewed,
+  };
+}
+
+export type MoveOutcome =
+  | { status: 'moved'; account: Account; restored: Account | null }
+  | { status: 'nothing-to-move' };
+
+/**
+ * The user says the expiry shown for `from` belongs to the mailbox `to`. A mailbox still to be
+ * named (or one that only the misattributed capture created) is named: merged into `to` with its
+ * history, and gone. An existing account whose last expiry came from a page's context gives that
+ * expiry to `to` and gets back what it held before, its renewals since then undone. Anything else
+ * has nothing to move. `to` must be a real address: a placeholder is never the target.
+ */
+export async function moveCapture(db: StoreDb, from: string, to: string): Promise<MoveOutcome> {
+  const address = requireAddress(to);
+  const source = mailboxKey(from);
+  if (source === null || source === address) return { status: 'nothing-to-move' };
+  const tx = db.transaction(['accounts', 'renewals', 'attributions'], 'readwrite');
+  const accounts = tx.objectStore('accounts');
+  const renewals = tx.objectStore('renewals');
+  const attributions = tx.objectStore('attributions');
+  const [moving, attributed, target] = await Promise.all([accounts.get(source), attributions.get(source), accounts.get(address)]);
+  const whole = isUnnamedMailbox(source) || (attributed !== undefined && attributed.before === null);
+  if (!moving || (!whole && (!attributed || moving.expiry === null))) {
+    await tx.done;
+    return { status: 'nothing-to-move' };
+  }
+  let result: MoveOutcome;
+  if (whole) {
+    const { account, renewed } = mergedAccount(target, moving, address);
+    let cursor = await renewals.index('byAddress').openCursor(source);
+    while (cursor) {
+      await cursor.update({ ...cursor.value, address });
+      cursor = await cursor.continue();
+    }
+    if (renewed) await renewals.add({ address, expiry: account.expiry!, capturedAt: account.capturedAt, source: account.source });
+    await accounts.delete(source);
+    await accounts.put(account);
+    result = { status: 'moved', account, restored: null };
+  } else {
+    const before = attributed!.before!;
+    const { account, renewed } =
+      target && target.capturedAt > moving.capturedAt ? { account: target, renewed: false } : capturedAccount(target, address, { ...moving, expiry: moving.expiry! });
+    if (renewed) await renewals.add({ address, expiry: account.expiry!, capturedAt: account.capturedAt, source: account.source });
+    // The renewals the misattributed captures logged on the wrong account are not its own.
+    let cursor = await renewals.index('byAddress').openCursor(source);
+    while (cursor) {
+      if (cursor.value.capturedAt > before.capturedAt) await cursor.delete();
+      cursor = await cursor.continue();
+    }
+    const restored: Account = { ...moving, ...before };
+    await accounts.put(restored);
+    await accounts.put(account);
+    result = { status: 'moved', account, restored };
+  }
+  await attributions.delete(source);
+  await attributions.delete(address);
+  await tx.done;
+  return result;
 }
 
 /**
@@ -311,7 +482,7 @@ export async function recordCapture(db: StoreDb, capture: Capture): Promise<{ ac
 function storedAccount(account: Account): Account {
   const programs = uniqueNames(account.programs);
   return {
-    address: requireAddress(account.address),
+    address: requireMailbox(account.address),
     label: account.label.trim(),
     expiry: account.expiry === null ? null : requireExpiry(account.expiry),
     capturedAt: account.capturedAt,
@@ -327,12 +498,14 @@ function storedAccount(account: Account): Account {
   };
 }
 
-/** Manual add or edit, and the undo of deleteAccount. Returns the record as stored. */
+/**
+ * Manual add or edit, and the undo of deleteAccount. Returns the record as stored. What the user
+ * saves is their word: an attribution waiting for a correction is forgotten.
+ */
 export async function saveAccount(db: StoreDb, account: Account): Promise<Account> {
   const stored = storedAccount(account);
-  const tx = db.transaction('accounts', 'readwrite');
-  await tx.store.put(stored);
-  await tx.done;
+  const tx = db.transaction(['accounts', 'attributions'], 'readwrite');
+  await Promise.all([tx.objectStore('accounts').put(stored), tx.objectStore('attributions').delete(stored.address), tx.done]);
   return stored;
 }
 
@@ -341,7 +514,7 @@ export async function saveAccount(db: StoreDb, account: Account): Promise<Accoun
  * Read and write share one transaction, so quick ticks in a row cannot undo each other.
  */
 export async function setProgramUpdated(db: StoreDb, address: string, program: string, updated: boolean): Promise<Account | undefined> {
-  const normalized = normalizeAddress(address);
+  const normalized = mailboxKey(address);
   if (normalized === null) return undefined;
   const tx = db.transaction('accounts', 'readwrite');
   const account = await tx.store.get(normalized);
@@ -355,15 +528,16 @@ export async function setProgramUpdated(db: StoreDb, address: string, program: s
 }
 
 /**
- * Deletes the account and its renewal history. Returns the deleted record so the UI can undo
- * with saveAccount; the history is not restored by that.
+ * Deletes the account, its renewal history and its attribution. Returns the deleted record so
+ * the UI can undo with saveAccount; the history is not restored by that.
  */
 export async function deleteAccount(db: StoreDb, address: string): Promise<Account | undefined> {
-  const normalized = normalizeAddress(address);
+  const normalized = mailboxKey(address);
   if (normalized === null) return undefined;
-  const tx = db.transaction(['accounts', 'renewals'], 'readwrite');
+  const tx = db.transaction(['accounts', 'renewals', 'attributions'], 'readwrite');
   const existing = await tx.objectStore('accounts').get(normalized);
   await tx.objectStore('accounts').delete(normalized);
+  await tx.objectStore('attributions').delete(normalized);
   let cursor = await tx.objectStore('renewals').index('byAddress').openCursor(normalized);
   while (cursor) {
     await cursor.delete();
@@ -375,7 +549,7 @@ export async function deleteAccount(db: StoreDb, address: string): Promise<Accou
 
 /** The account's renewals, oldest first. */
 export async function listRenewals(db: StoreDb, address: string): Promise<Renewal[]> {
-  const normalized = normalizeAddress(address);
+  const normalized = mailboxKey(address);
   return normalized === null ? [] : db.getAllFromIndex('renewals', 'byAddress', normalized);
 }
 
@@ -448,7 +622,7 @@ export async function markRemindersFired(db: StoreDb, keys: string[], at: number
 
 /** Records that the client was asked for the new password at `at`. */
 export async function markRenewalAsked(db: StoreDb, address: string, at: number): Promise<Account | undefined> {
-  const normalized = normalizeAddress(address);
+  const normalized = mailboxKey(address);
   if (normalized === null) return undefined;
   const tx = db.transaction('accounts', 'readwrite');
   const account = await tx.store.get(normalized);
@@ -476,9 +650,9 @@ export async function pruneFiredReminders(db: StoreDb, keep: (key: string) => bo
   return deleted;
 }
 
-/** "Reset everything": every account, renewal and fired reminder deleted, settings back to defaults. */
+/** "Reset everything": every account, renewal, attribution and fired reminder deleted, settings back to defaults. */
 export async function clearAll(db: StoreDb): Promise<void> {
-  const names = ['accounts', 'renewals', 'firedReminders', 'settings'] as const;
+  const names = ['accounts', 'renewals', 'firedReminders', 'settings', 'attributions'] as const;
   // One transaction: a reset that fails half-way must leave everything as it was.
   const tx = db.transaction(names, 'readwrite');
   await Promise.all(names.map((name) => tx.objectStore(name).clear()));
@@ -494,10 +668,10 @@ export async function clearAll(db: StoreDb): Promise<void> {
 export async function applyImport(db: StoreDb, backup: Backup, now: number): Promise<ImportPlan> {
   const checked: Backup = {
     accounts: backup.accounts.map(storedAccount),
-    renewals: backup.renewals.map((r) => ({ address: requireAddress(r.address), expiry: requireExpiry(r.expiry), capturedAt: r.capturedAt, source: r.source })),
+    renewals: backup.renewals.map((r) => ({ address: requireMailbox(r.address), expiry: requireExpiry(r.expiry), capturedAt: r.capturedAt, source: r.source })),
     settings: { ...DEFAULT_SETTINGS, ...validSettings(backup.settings) },
   };
-  const names = ['accounts', 'renewals', 'firedReminders', 'settings'] as const;
+  const names = ['accounts', 'renewals', 'firedReminders', 'settings', 'attributions'] as const;
   const tx = db.transaction(names, 'readwrite');
   const [accounts, renewals, stored] = await Promise.all([
     tx.objectStore('accounts').getAll(),
@@ -511,7 +685,8 @@ export async function applyImport(db: StoreDb, backup: Backup, now: number): Pro
   const past = planReminders(tracked, settings).filter((reminder) => reminder.when <= now);
   const writes: Promise<unknown>[] = [];
   try {
-    for (const account of written) writes.push(tx.objectStore('accounts').put(account));
+    // The backup's record replaces this browser's, attribution included.
+    for (const account of written) writes.push(tx.objectStore('accounts').put(account), tx.objectStore('attributions').delete(account.address));
     for (const renewal of plan.renewals) writes.push(tx.objectStore('renewals').add(renewal));
     for (const { key } of past) writes.push(tx.objectStore('firedReminders').put({ key, firedAt: now }));
     if (plan.settings) writes.push(tx.objectStore('settings').put(settings, SETTINGS_KEY));

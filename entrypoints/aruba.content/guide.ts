@@ -260,11 +260,13 @@ export class Guide {
       fresh: 'state' in state,
       pageUrl: location.href,
     };
-    void send<CaptureResult>(message).then(async (result) => {
-      const { text, bad } = captureMessage(t, result, expiryText);
+    void send<CaptureResult>(message).then((result) => {
+      const { text, bad } = captureMessage(t, result);
       this.showChip(text, bad, () => undefined);
       if (result.status !== 'recorded') return;
-      await this.askMode();
+      // The mode the date just read calls for, at once: far from expiry, the guide stands down.
+      this.mode = result.mode;
+      this.watch?.guiding(this.guiding());
       this.watch?.lookEverywhere();
     });
   }

@@ -3,6 +3,7 @@ import { formatItalianDate, localToday } from '@/utils/calendar-date';
 import { t } from '@/utils/i18n';
 import { daysLeftPhrase } from '@/utils/days-left-phrase';
 import type { Account } from '@/utils/store';
+import { mailboxName } from '@/utils/unnamed-mailbox';
 import { toolbarAction } from './toolbar-action';
 
 /** Badge contract: days to the soonest expiry, "!" once expired, empty when nothing is tracked. */
@@ -10,7 +11,7 @@ export async function showBadge(accounts: readonly Account[], now: Date): Promis
   const state = badgeState(accounts, localToday(now));
   const action = toolbarAction();
   const lines = state.lines.map((line) =>
-    t('badgeTitleLine', [line.address, formatItalianDate(line.expiry), daysLeftPhrase(t, line.daysLeft)]),
+    t('badgeTitleLine', [mailboxName(t, line.address), formatItalianDate(line.expiry), daysLeftPhrase(t, line.daysLeft)]),
   );
   await Promise.all([
     action.setBadgeText({ text: state.text }),

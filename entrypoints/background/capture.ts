@@ -1,16 +1,15 @@
-import { browser } from 'wxt/browser';
 import { localToday } from '@/utils/calendar-date';
 import { parseExpiryDate } from '@/utils/expiry-date';
-import type { CaptureResult, ExpirySeen } from '@/utils/messages';
+import type { CaptureResult, ExpirySeen, MoveCaptureResult } from '@/utils/messages';
+import { offsetsAhead } from '@/utils/reminder-plan';
 import { settlePastReminders } from '@/utils/settle-reminders';
-import { getSettings, normalizeAddress, recordCapture, type Capture } from '@/utils/store';
+import { addUnnamedMailbox, getSettings, listAccounts, mailboxKey, moveCapture, normalizeAddress, recordCapture, StoreValidationError } from '@/utils/store';
+import { isUnnamedMailbox } from '@/utils/unnamed-mailbox';
+import { guideModeAfterCapture } from './guide-mode';
 import { reconcile } from './reminders';
 import { finishRenewal } from './renewal';
 import { store } from './store-access';
-
-const PENDING_KEY = 'pendingCapture';
-
-type PendingCapture = Omit<Capture, 'address'>;
+import { attributeTab, noteMailboxShown, noteRecordedFor, renameMailboxInTabs } from './tab-context';
 
 /** Keeps only origin and path: a query string may carry session tokens. */
 function pageOrigin(url: string): string | null {
@@ -23,50 +22,68 @@ function pageOrigin(url: string): string | null {
 }
 
 /**
- * Parses the expiry the page showed and records it for the mailbox. An unreadable date is
- * reported, never guessed; a date with no mailbox on the page waits for the user to say whose.
+ * Parses the expiry the page showed and records it at once: for the mailbox the page names, else
+ * the one its tab's context points to, else a mailbox still to be named that the popup asks the
+ * user to name. An unreadable date is reported, never guessed. The answer says for whom it was
+ * recorded, which reminders are still ahead, and how the guide must behave in the tab from now.
  */
-export async function handleExpirySeen(seen: ExpirySeen, now = new Date()): Promise<CaptureResult> {
+export async function handleExpirySeen(seen: ExpirySeen, tabId?: number, now = new Date()): Promise<CaptureResult> {
   const parsed = parseExpiryDate(seen.expiryText, localToday(now));
   if (!parsed.ok) return { status: 'rejected', reason: parsed.reason };
-  const address = seen.address === null ? null : normalizeAddress(seen.address);
-  const capture = { expiry: parsed.date, capturedAt: now.getTime(), source: seen.source, pageUrl: pageOrigin(seen.pageUrl) };
-  if (seen.fresh) await finishRenewal();
-  if (address === null) {
-    const pending: PendingCapture = capture;
-    await browser.storage.session.set({ [PENDING_KEY]: pending });
-    return { status: 'needs-account', expiry: parsed.date };
-  }
-  return record(address, capture);
-}
-
-async function record(address: string, capture: PendingCapture): Promise<CaptureResult> {
+  const named = seen.address === null ? null : normalizeAddress(seen.address);
+  if (named !== null && tabId !== undefined) await noteMailboxShown(tabId, named);
+  const read = { expiry: parsed.date, capturedAt: now.getTime(), source: seen.source, pageUrl: pageOrigin(seen.pageUrl) };
   let db;
   try {
     db = await store();
   } catch {
     return { status: 'store-unavailable' };
   }
-  await recordCapture(db, { address, ...capture });
+  const attributed = named === null ? await attributeTab(tabId, (await listAccounts(db)).map((account) => account.address)) : null;
+  const mailbox = named ?? attributed?.mailbox ?? null;
+  if (seen.fresh) await finishRenewal(mailbox);
+  const account =
+    mailbox === null
+      ? await addUnnamedMailbox(db, read)
+      : (await recordCapture(db, { address: mailbox, ...read, ...(attributed ? { attributedBy: attributed.by } : {}) })).account;
+  if (tabId !== undefined) await noteRecordedFor(tabId, account.address);
   // The user is looking at the date right now: reminders already past were never due.
-  await settlePastReminders(db, { address, expiry: capture.expiry }, capture.capturedAt);
-  await reconcile(new Date(capture.capturedAt));
-  const { offsets } = await getSettings(db);
-  return { status: 'recorded', address, expiry: capture.expiry, offsets };
+  await settlePastReminders(db, { address: account.address, expiry: read.expiry }, read.capturedAt);
+  await reconcile(now);
+  const settings = await getSettings(db);
+  return {
+    status: 'recorded',
+    mailbox: isUnnamedMailbox(account.address) ? null : account.address,
+    expiry: read.expiry,
+    offsets: offsetsAhead(read.expiry, settings, now),
+    mode: await guideModeAfterCapture(tabId, account.address, read.expiry, settings, now),
+  };
 }
 
-export async function getPendingCapture(): Promise<PendingCapture | null> {
-  const { [PENDING_KEY]: pending } = await browser.storage.session.get(PENDING_KEY);
-  return (pending as PendingCapture | undefined) ?? null;
-}
-
-/** The user said in the popup which mailbox a date with no visible address belongs to. */
-export async function assignPendingCapture(rawAddress: string): Promise<CaptureResult> {
-  const pending = await getPendingCapture();
-  const address = normalizeAddress(rawAddress);
-  if (!pending) return { status: 'nothing-pending' };
-  if (!address) return { status: 'invalid-address' };
-  const result = await record(address, pending);
-  if (result.status === 'recorded') await browser.storage.session.remove(PENDING_KEY);
-  return result;
+/**
+ * The user named a mailbox still to be named, or corrected the mailbox an expiry was attributed
+ * to, from the popup (store.ts moveCapture). Badge and reminders follow, and so do the tabs that
+ * would send their next expiry to the old one.
+ */
+export async function moveCaptureTo(from: string, to: string, now = new Date()): Promise<MoveCaptureResult> {
+  let db;
+  try {
+    db = await store();
+  } catch {
+    return { status: 'store-unavailable' };
+  }
+  let outcome;
+  try {
+    outcome = await moveCapture(db, from, to);
+  } catch (error) {
+    if (error instanceof StoreValidationError) return { status: 'invalid-address' };
+    throw error;
+  }
+  if (outcome.status !== 'moved') return outcome;
+  for (const account of [outcome.account, outcome.restored]) {
+    if (account?.expiry) await settlePastReminders(db, { address: account.address, expiry: account.expiry }, now.getTime());
+  }
+  await renameMailboxInTabs(mailboxKey(from) ?? from, outcome.account.address);
+  await reconcile(now);
+  return { status: 'moved', address: outcome.account.address };
 }

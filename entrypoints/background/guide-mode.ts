@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
-import { localToday } from '@/utils/calendar-date';
-import { decideGuideMode } from '@/utils/guide-mode';
+import { localToday, type IsoDate } from '@/utils/calendar-date';
+import { decideGuideMode, type GuideModeInput } from '@/utils/guide-mode';
 import type { GuideMode } from '@/utils/messages';
-import { getSettings, listAccounts, normalizeAddress } from '@/utils/store';
-import { isRenewalStarted } from './renewal';
+import { getSettings, listAccounts, normalizeAddress, type Account, type Settings } from '@/utils/store';
+import { renewalInProgress, renewsMailbox } from './renewal';
 import { store } from './store-access';
+import { attributeTab, noteMailboxShown } from './tab-context';
 
 const DISMISSED_KEY = 'guideDismissedTabs';
 
@@ -20,6 +21,10 @@ async function dismissedTabs(): Promise<number[]> {
   return Array.isArray(tabs) ? (tabs as number[]) : [];
 }
 
+async function isDismissed(tabId: number | undefined): Promise<boolean> {
+  return tabId !== undefined && (dismissedNow.has(tabId) || (await dismissedTabs()).includes(tabId));
+}
+
 /** "Non ora" holds for the tab, across its navigations, until the browser closes. */
 export async function dismissGuideInTab(tabId: number): Promise<void> {
   dismissedNow.add(tabId);
@@ -27,26 +32,44 @@ export async function dismissGuideInTab(tabId: number): Promise<void> {
   if (!tabs.includes(tabId)) await browser.storage.session.set({ [DISMISSED_KEY]: [...tabs, tabId] });
 }
 
+/** The decision with the user's settings: reminder window and quiet chip. */
+function decide(settings: Settings, now: Date, input: Pick<GuideModeInput, 'expiry' | 'knownExpiries' | 'renewalStarted'>): GuideMode {
+  return decideGuideMode({ ...input, today: localToday(now), windowDays: Math.max(0, ...settings.offsets), showChip: settings.quietChip });
+}
+
+/**
+ * How a page should behave: for the mailbox it names, or else the one its tab's context points
+ * to (utils/attribution.ts), never the soonest of all. A page that names its mailbox is noted
+ * for its tab: the pages after it in the tab, and the tabs it opens, belong to that mailbox.
+ */
 export async function guideModeFor(rawAddress: string | null, tabId: number | undefined, now = new Date()): Promise<GuideMode> {
-  if (tabId !== undefined && (dismissedNow.has(tabId) || (await dismissedTabs()).includes(tabId))) return { mode: 'quiet' };
-  const renewalStarted = await isRenewalStarted(now.getTime());
-  let accounts: Awaited<ReturnType<typeof listAccounts>> = [];
-  let settings;
+  if (await isDismissed(tabId)) return { mode: 'quiet' };
+  const named = rawAddress === null ? null : normalizeAddress(rawAddress);
+  if (named !== null && tabId !== undefined) await noteMailboxShown(tabId, named);
+  const renewal = await renewalInProgress(now.getTime());
+  let accounts: Account[];
+  let settings: Settings;
   try {
     const db = await store();
     [accounts, settings] = await Promise.all([listAccounts(db), getSettings(db)]);
   } catch {
     // Without the store the guide still helps: it is the safe side to err on.
-    return { mode: 'guide', reason: renewalStarted ? 'renewal-started' : 'no-expiry' };
+    return { mode: 'guide', reason: renewal ? 'renewal-started' : 'no-expiry' };
   }
-  const address = rawAddress === null ? null : normalizeAddress(rawAddress);
-  const account = address === null ? undefined : accounts.find((a) => a.address === address);
-  return decideGuideMode({
-    expiry: address === null ? undefined : (account?.expiry ?? null),
-    knownExpiries: accounts.flatMap((a) => (a.expiry ? [a.expiry] : [])),
-    today: localToday(now),
-    windowDays: Math.max(0, ...settings.offsets),
-    renewalStarted,
-    showChip: settings.quietChip,
+  const mailbox = named ?? (await attributeTab(tabId, accounts.map((account) => account.address)))?.mailbox ?? null;
+  return decide(settings, now, {
+    expiry: mailbox === null ? undefined : (accounts.find((account) => account.address === mailbox)?.expiry ?? null),
+    knownExpiries: accounts.flatMap((account) => (account.expiry ? [account.expiry] : [])),
+    renewalStarted: renewsMailbox(renewal, mailbox),
   });
+}
+
+/**
+ * The mode that holds in the tab once its page showed `expiry` for `mailbox`, decided from that
+ * date: a password far from expiry is not to be replaced, so the guide stands down at once
+ * unless the user started a renewal of it.
+ */
+export async function guideModeAfterCapture(tabId: number | undefined, mailbox: string, expiry: IsoDate, settings: Settings, now: Date): Promise<GuideMode> {
+  if (await isDismissed(tabId)) return { mode: 'quiet' };
+  return decide(settings, now, { expiry, knownExpiries: [expiry], renewalStarted: renewsMailbox(await renewalInProgress(now.getTime()), mailbox) });
 }

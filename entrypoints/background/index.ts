@@ -1,27 +1,26 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { parseMessage, type Message } from '@/utils/messages';
-import { assignPendingCapture, getPendingCapture, handleExpirySeen } from './capture';
+import { handleExpirySeen, moveCaptureTo } from './capture';
 import { dismissGuideInTab, guideModeFor } from './guide-mode';
 import { withLanguage } from './language';
 import { NOTIFICATION_BUTTONS, parseNotificationId, SUMMARY_NOTIFICATION_ID } from './notifications';
 import { MIDNIGHT_ALARM, onReminderAlarm, reconcile, snooze } from './reminders';
 import { startRenewal } from './renewal';
+import { noteTabOpened } from './tab-context';
 
 function answer(message: Message, tabId: number | undefined): Promise<unknown> {
   switch (message.type) {
     case 'guide-mode':
       return withLanguage(guideModeFor(message.address, tabId));
     case 'expiry-seen':
-      return handleExpirySeen(message);
+      return handleExpirySeen(message, tabId);
     case 'guide-dismissed':
       return tabId === undefined ? Promise.resolve() : dismissGuideInTab(tabId);
     case 'start-renewal':
-      return startRenewal();
-    case 'assign-pending-capture':
-      return assignPendingCapture(message.address);
-    case 'get-pending-capture':
-      return getPendingCapture();
+      return startRenewal(message.address);
+    case 'move-capture':
+      return moveCaptureTo(message.from, message.to);
     case 'accounts-changed':
     case 'settings-changed':
       return reconcile();
@@ -49,9 +48,10 @@ export default defineBackground(() => {
       void browser.tabs.create({ url: browser.runtime.getURL('/due-list.html') });
       return;
     }
-    if (!parseNotificationId(id)) return;
+    const target = parseNotificationId(id);
+    if (!target) return;
     void browser.notifications.clear(id);
-    void startRenewal();
+    void startRenewal(target.address);
   });
 
   // Firefox has no notification buttons; the click above does the renewal there.
@@ -60,7 +60,13 @@ export default defineBackground(() => {
     if (!target) return;
     void browser.notifications.clear(id);
     if (NOTIFICATION_BUTTONS[index] === 'snooze') void snooze(target.address, target.expiry);
-    else void startRenewal();
+    else void startRenewal(target.address);
+  });
+
+  // «Sicurezza e password» and Gestione account open new tabs: which tab opened which is known
+  // only now (the browser may forget it later), and tells whose expiry the new tab shows.
+  browser.tabs.onCreated.addListener((tab) => {
+    if (tab.id !== undefined && tab.openerTabId !== undefined) void noteTabOpened(tab.id, tab.openerTabId);
   });
 
   browser.runtime.onInstalled.addListener(() => void reconcile());

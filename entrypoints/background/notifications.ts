@@ -3,6 +3,7 @@ import { daysBetween, formatItalianDate, localToday, type IsoDate } from '@/util
 import { daysLeftPhrase } from '@/utils/days-left-phrase';
 import { t } from '@/utils/i18n';
 import type { TrackedExpiry } from '@/utils/reminder-plan';
+import { mailboxName } from '@/utils/unnamed-mailbox';
 
 const NOTIFICATION_PREFIX = 'notify|';
 
@@ -26,7 +27,7 @@ async function showSummaryNotification(due: readonly TrackedExpiry[], now: Date)
   const today = localToday(now);
   const farthest = Math.max(...due.map(({ expiry }) => daysBetween(today, expiry)));
   const count = String(due.length);
-  const names = due.slice(0, SUMMARY_NAMES).map(({ address }) => address).join(', ');
+  const names = due.slice(0, SUMMARY_NAMES).map(({ address }) => mailboxName(t, address)).join(', ');
   const more = due.length - SUMMARY_NAMES;
   await browser.notifications.create(SUMMARY_NOTIFICATION_ID, {
     type: 'basic',
@@ -52,7 +53,7 @@ export async function showReminderNotification(address: string, expiry: IsoDate,
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title,
-    message: t('notificationMessage', [address, formatItalianDate(expiry)]),
+    message: t('notificationMessage', [mailboxName(t, address), formatItalianDate(expiry)]),
     ...(import.meta.env.FIREFOX
       ? {}
       : { buttons: [{ title: t('actionRenewNow') }, { title: t('actionRemindTomorrow') }], requireInteraction: true }),

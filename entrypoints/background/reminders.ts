@@ -9,6 +9,7 @@ import {
   reconcileReminders,
   type TrackedExpiry,
 } from '@/utils/reminder-plan';
+import { serialQueue } from '@/utils/serial-queue';
 import { getFiredReminders, getSettings, listAccounts, markRemindersFired, pruneFiredReminders, type Account, type Settings } from '@/utils/store';
 import { showBadge, showStoreUnavailable } from './badge';
 import { showReminders } from './notifications';
@@ -48,17 +49,11 @@ const trackedOf = (accounts: readonly Account[], settings: Settings): TrackedExp
     return [office ? { address: a.address, expiry: a.expiry, askDays: a.leadDays ?? settings.officeLeadDays } : { address: a.address, expiry: a.expiry }];
   });
 
-let queue: Promise<unknown> = Promise.resolve();
-
 /**
  * Runs one piece of reminder work at a time: install, startup and a capture may all ask to
  * reconcile at once, and two overlapping runs could each fire the same missed reminder.
  */
-export function serialized<T>(work: () => Promise<T>): Promise<T> {
-  const run = queue.then(work, work);
-  queue = run.catch(() => undefined);
-  return run;
-}
+export const serialized = serialQueue();
 
 /**
  * Brings alarms, badge and fired reminders in line with the store: re-creates the alarms the

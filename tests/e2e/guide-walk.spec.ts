@@ -19,8 +19,8 @@ interface Walk {
 
 const ITALIAN = { uiLocale: 'it-IT', stepLine: (n: number) => `Passo ${n} di 4`, copyNow: 'Premi «Copia» ora' };
 const ENGLISH = { uiLocale: 'en-US', stepLine: (n: number) => `Step ${n} of 4`, copyNow: 'Click «Copy» now' };
-const savedIt = (date: string) => `Scadenza registrata: ${date} — ti avviseremo 14, 7, 3 e 1 giorno prima`;
-const savedEn = (date: string) => `Expiry saved: ${date} — we will remind you 14, 7, 3, and 1 day before`;
+const savedIt = (date: string) => `Scadenza registrata per mario.rossi@pec.it: ${date} — ti avviseremo 14, 7, 3 e 1 giorno prima`;
+const savedEn = (date: string) => `Expiry saved for mario.rossi@pec.it: ${date} — we will remind you 14, 7, 3, and 1 day before`;
 const WEBMAIL_STEPS: StepId[] = ['webmail-settings', 'webmail-security', 'webmail-manage', 'webmail-generate'];
 const ACCOUNT_STEPS: StepId[] = ['account-user-menu', 'account-open', 'account-app-passwords', 'account-activate'];
 

@@ -1,9 +1,7 @@
 import type { Page } from '@playwright/test';
 import { addDays, formatItalianDate, localToday } from '../../utils/calendar-date';
-import { fixtureDayShift } from '../fixtures/fixture-dates';
 import { account, openOptions, openPopup, seedAccounts, seriousViolations } from './extension-pages';
 import { badgeText, expect, test, type LoadedExtension } from './extension';
-import { chipText } from './walk';
 
 const today = () => localToday(new Date());
 
@@ -83,26 +81,6 @@ test('a deleted account comes back with "Annulla", badge included', async ({ ext
   await expect(row(popup, 'mario.rossi@pec.it')).toContainText('12giorni');
   await expect(popup.getByRole('status')).toHaveCount(0);
   await expect.poll(() => badgeText(extension.serviceWorker)).toBe('12');
-});
-
-test('an expiry read on a page without its mailbox is assigned from the popup', async ({ extension }) => {
-  const page = await extension.context.newPage();
-  await page.goto('https://account.aruba.it/pec?stato=in-scadenza&casella=nascosta');
-  const expiry = formatItalianDate(addDays('2026-11-28', fixtureDayShift()));
-  await expect.poll(() => chipText(page)).toContain(`Scadenza ${expiry} letta`);
-
-  const popup = await openPopup(extension);
-  const question = popup.getByLabel(`Di quale casella è la scadenza ${expiry}?`);
-  await expect(question).toBeVisible();
-  await question.fill('non valido');
-  await popup.getByRole('button', { name: 'Salva' }).click();
-  await expect(question).toHaveAccessibleDescription(/Non è un indirizzo PEC valido/);
-  await question.fill('Fatture@PEC.studio.it');
-  await popup.getByRole('button', { name: 'Salva' }).click();
-
-  await expect(question).toHaveCount(0);
-  await expect(row(popup, 'fatture@pec.studio.it')).toContainText(`Scade il ${expiry}`);
-  await expect.poll(() => badgeText(extension.serviceWorker)).toBe('5');
 });
 
 test('many accounts: expired first and marked, colours of the badge, a search box, names as text', async ({ extension }, testInfo) => {

@@ -8,7 +8,7 @@ const CURRENT_EXPIRY = () => addDays('2027-02-15', fixtureDayShift());
 async function captureCurrentExpiry(context: import('@playwright/test').BrowserContext) {
   const page = await context.newPage();
   await page.goto('https://gestionemail.pec.it/sicurezza-e-password');
-  await expect.poll(() => chipText(page)).toContain(`Scadenza registrata: ${formatItalianDate(CURRENT_EXPIRY())}`);
+  await expect.poll(() => chipText(page)).toContain(`Scadenza registrata per mario.rossi@pec.it: ${formatItalianDate(CURRENT_EXPIRY())}`);
   await page.close();
 }
 

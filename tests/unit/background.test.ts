@@ -9,15 +9,16 @@ import { CANARY_PASSWORD } from '../fixtures/site';
 async function loadBackground() {
   vi.resetModules();
   globalThis.indexedDB = new IDBFactory();
-  const [capture, reminders, guide, notifications, store, access] = await Promise.all([
+  const [capture, reminders, guide, notifications, renewal, store, access] = await Promise.all([
     import('@/entrypoints/background/capture'),
     import('@/entrypoints/background/reminders'),
     import('@/entrypoints/background/guide-mode'),
     import('@/entrypoints/background/notifications'),
+    import('@/entrypoints/background/renewal'),
     import('@/utils/store'),
     import('@/entrypoints/background/store-access'),
   ]);
-  return { ...capture, ...reminders, ...guide, ...notifications, ...store, store: access.store };
+  return { ...capture, ...reminders, ...guide, ...notifications, ...renewal, ...store, store: access.store };
 }
 
 const today = () => localToday(new Date());
@@ -25,6 +26,10 @@ const today = () => localToday(new Date());
 function seen(expiryText: string, address: string | null = 'mario.rossi@pec.it', fresh = true): ExpirySeen {
   return { type: 'expiry-seen', address, expiryText, source: 'webmail-dialog', fresh, pageUrl: 'https://webmail.pec.it/settings?sid=secret#x' };
 }
+
+type Tab = Parameters<typeof fakeBrowser.tabs.onCreated.trigger>[0];
+/** A tab as the browser describes it to listeners; only its id and opener matter here. */
+const tabOf = (id: number, openerTabId?: number) => ({ id, openerTabId, index: 0, windowId: 1, active: true, pinned: false, highlighted: true, incognito: false }) as Tab;
 
 let bg: Awaited<ReturnType<typeof loadBackground>>;
 beforeEach(async () => {
@@ -35,7 +40,7 @@ describe('capture', () => {
   it('records the expiry, sets badge, title and one alarm per future reminder', async () => {
     const expiry = addDays(today(), 40);
     const result = await bg.handleExpirySeen(seen(`Scadenza ${formatItalianDate(expiry)}`));
-    expect(result).toEqual({ status: 'recorded', address: 'mario.rossi@pec.it', expiry, offsets: [14, 7, 3, 1, 0] });
+    expect(result).toMatchObject({ status: 'recorded', mailbox: 'mario.rossi@pec.it', expiry, offsets: [14, 7, 3, 1, 0], mode: { mode: 'chip', daysLeft: 40 } });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('40');
     expect(await fakeBrowser.action.getTitle({})).toContain(`mario.rossi@pec.it: scade il ${formatItalianDate(expiry)}`);
     const names = (await fakeBrowser.alarms.getAll()).map((a) => a.name).sort();
@@ -51,19 +56,163 @@ describe('capture', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
   });
 
-  it('asks whose date it is when the page shows no mailbox, then records it for the answer', async () => {
-    const expiry = addDays(today(), 90);
-    expect(await bg.handleExpirySeen(seen(formatItalianDate(expiry), null))).toEqual({ status: 'needs-account', expiry });
-    expect(await bg.assignPendingCapture('not an address')).toEqual({ status: 'invalid-address' });
-    expect(await bg.assignPendingCapture(' Studio@PEC.it ')).toMatchObject({ status: 'recorded', address: 'studio@pec.it' });
-    expect(await bg.getPendingCapture()).toBeNull();
-    expect(await bg.assignPendingCapture('studio@pec.it')).toEqual({ status: 'nothing-pending' });
+  it('keeps no trace of a password that reached it by mistake', async () => {
+    await bg.handleExpirySeen(seen(`${CANARY_PASSWORD} Scadenza ${formatItalianDate(addDays(today(), 30))}`), 3);
+    await bg.handleExpirySeen(seen(`${CANARY_PASSWORD} ${formatItalianDate(addDays(today(), 31))}`, null), 4);
+    const db = await bg.store();
+    const everything = JSON.stringify([await bg.exportAll(db), await bg.listAttributions(db), await fakeBrowser.storage.session.get(null)]);
+    expect(everything).not.toContain(CANARY_PASSWORD);
+  });
+});
+
+describe('a date read on a page that names no mailbox', () => {
+  const read = (expiry: string, tabId: number) => bg.handleExpirySeen(seen(formatItalianDate(expiry), null, false), tabId);
+  const twoTracked = async () => {
+    await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 50)), 'a@pec.it'));
+    await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 60)), 'b@pec.it'));
+  };
+  const attributionOf = async (address: string) => (await bg.listAttributions(await bg.store())).find((a) => a.address === address)?.by;
+
+  it('goes to the mailbox an earlier page of the same tab named', async () => {
+    await twoTracked();
+    await bg.guideModeFor('webmail@pec.it', 5);
+    const expiry = addDays(today(), 80);
+    expect(await read(expiry, 5)).toMatchObject({ status: 'recorded', mailbox: 'webmail@pec.it', expiry });
+    expect(await attributionOf('webmail@pec.it')).toBe('tab');
   });
 
-  it('keeps no trace of a password that reached it by mistake', async () => {
-    await bg.handleExpirySeen(seen(`${CANARY_PASSWORD} Scadenza ${formatItalianDate(addDays(today(), 30))}`));
-    const everything = JSON.stringify([await bg.exportAll(await bg.store()), await fakeBrowser.storage.session.get(null)]);
-    expect(everything).not.toContain(CANARY_PASSWORD);
+  it('goes to the mailbox of the tab that opened it («Sicurezza e password» opens a new tab)', async () => {
+    const { default: background } = await import('@/entrypoints/background/index');
+    background.main();
+    await twoTracked();
+    await bg.guideModeFor('webmail@pec.it', 5);
+    await fakeBrowser.tabs.onCreated.trigger(tabOf(6, 5));
+    // A tab opened by a page we never heard of is not remembered.
+    await fakeBrowser.tabs.onCreated.trigger(tabOf(8, 7));
+    const expiry = addDays(today(), 80);
+    expect(await read(expiry, 6)).toMatchObject({ mailbox: 'webmail@pec.it' });
+    expect(await attributionOf('webmail@pec.it')).toBe('opener');
+    // The password window in the same new tab, later: the same mailbox.
+    expect(await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 90)), null, true), 6)).toMatchObject({ mailbox: 'webmail@pec.it' });
+    expect(await read(expiry, 8)).toMatchObject({ mailbox: null });
+  });
+
+  it('goes to the mailbox the renewal was started for, in the tab the renewal opened', async () => {
+    await twoTracked();
+    await bg.startRenewal('B@pec.it');
+    const [tab] = await fakeBrowser.tabs.query({ url: 'https://account.aruba.it/pec' });
+    expect(await bg.guideModeFor(null, tab!.id)).toEqual({ mode: 'guide', reason: 'renewal-started' });
+    const expiry = addDays(today(), 90);
+    expect(await bg.handleExpirySeen(seen(formatItalianDate(expiry), null, true), tab!.id)).toMatchObject({ mailbox: 'b@pec.it', expiry });
+    expect((await bg.getAccount(await bg.store(), 'a@pec.it'))?.expiry).toBe(addDays(today(), 50));
+    expect(await attributionOf('b@pec.it')).toBe('renewal');
+  });
+
+  it('goes to the only tracked mailbox, when exactly one is tracked', async () => {
+    await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 50)), 'solo@pec.it'));
+    expect(await read(addDays(today(), 80), 9)).toMatchObject({ mailbox: 'solo@pec.it' });
+    expect(await attributionOf('solo@pec.it')).toBe('only-mailbox');
+  });
+
+  it('a page that names its mailbox wins over any context', async () => {
+    await bg.guideModeFor('webmail@pec.it', 5);
+    await bg.startRenewal('rinnovo@pec.it');
+    expect(await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 80)), 'Pagina@PEC.it'), 5)).toMatchObject({ mailbox: 'pagina@pec.it' });
+    expect(await attributionOf('pagina@pec.it')).toBeUndefined();
+    // And the tab now belongs to the mailbox that page named.
+    expect(await read(addDays(today(), 81), 5)).toMatchObject({ mailbox: 'pagina@pec.it' });
+  });
+
+  it('with nothing to go by, is tracked at once as a mailbox still to be named: badge, reminders, the next date of the tab', async () => {
+    await twoTracked();
+    const expiry = addDays(today(), 5);
+    expect(await read(expiry, 9)).toMatchObject({ status: 'recorded', mailbox: null, expiry });
+    const accounts = await bg.listAccounts(await bg.store());
+    const unnamed = accounts.find((account) => bg.normalizeAddress(account.address) === null)!;
+    expect(unnamed).toMatchObject({ expiry, source: 'webmail-dialog' });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('5');
+    expect(await fakeBrowser.action.getTitle({})).toContain(`casella da indicare: scade il ${formatItalianDate(expiry)}`);
+    expect((await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name)).toContain(`reminder|${unnamed.address}|${expiry}|1`);
+    // The password window of the same tab: the same mailbox, not a second one.
+    await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 90)), null, true), 9);
+    expect(await bg.listAccounts(await bg.store())).toHaveLength(3);
+  });
+
+  it('never shows a page that names no mailbox the soonest date of all, only its own tab\'s', async () => {
+    await twoTracked();
+    expect(await bg.guideModeFor(null, 9)).toEqual({ mode: 'quiet' });
+    await bg.guideModeFor('b@pec.it', 10);
+    expect(await bg.guideModeFor(null, 10)).toEqual({ mode: 'chip', expiry: addDays(today(), 60), daysLeft: 60 });
+  });
+});
+
+describe('naming and correcting from the popup', () => {
+  it('naming a mailbox still to be named moves its reminders to the address, and the tab follows', async () => {
+    await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 50)), 'a@pec.it'));
+    await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 60)), 'b@pec.it'));
+    const expiry = addDays(today(), 20);
+    await bg.handleExpirySeen(seen(formatItalianDate(expiry), null), 9);
+    const unnamed = (await bg.listAccounts(await bg.store())).find((account) => account.address.startsWith('unnamed:'))!;
+    expect(await bg.moveCaptureTo(unnamed.address, 'non valido')).toEqual({ status: 'invalid-address' });
+    expect(await bg.moveCaptureTo(unnamed.address, ' Studio@PEC.it ')).toEqual({ status: 'moved', address: 'studio@pec.it' });
+    const names = (await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name);
+    expect(names).toContain(`reminder|studio@pec.it|${expiry}|14`);
+    expect(names.some((name) => name.includes('unnamed:'))).toBe(false);
+    expect(await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 90)), null), 9)).toMatchObject({ mailbox: 'studio@pec.it' });
+  });
+
+  it('a correction gives the wrong mailbox back the date it had, and moves the new one', async () => {
+    const before = addDays(today(), 40);
+    await bg.handleExpirySeen(seen(formatItalianDate(before), 'solo@pec.it'));
+    const read = addDays(today(), 90);
+    expect(await bg.handleExpirySeen(seen(formatItalianDate(read), null), 9)).toMatchObject({ mailbox: 'solo@pec.it' });
+    expect(await bg.moveCaptureTo('solo@pec.it', 'giusta@pec.it')).toEqual({ status: 'moved', address: 'giusta@pec.it' });
+    const db = await bg.store();
+    expect((await bg.getAccount(db, 'solo@pec.it'))?.expiry).toBe(before);
+    expect((await bg.getAccount(db, 'giusta@pec.it'))?.expiry).toBe(read);
+    expect(await bg.listRenewals(db, 'solo@pec.it')).toEqual([]);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('40');
+    expect((await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name)).toEqual(
+      expect.arrayContaining([`reminder|solo@pec.it|${before}|14`, `reminder|giusta@pec.it|${read}|14`]),
+    );
+    expect(await bg.moveCaptureTo('solo@pec.it', 'giusta@pec.it')).toEqual({ status: 'nothing-to-move' });
+  });
+});
+
+describe('the answer to a date read: the guide mode from that date, the reminders still ahead', () => {
+  const noon = new Date(`${today()}T12:00:00`);
+  const at = (days: number) => addDays(today(), days);
+
+  it.each([
+    [40, { mode: 'chip', expiry: at(40), daysLeft: 40 }, [14, 7, 3, 1, 0]],
+    [10, { mode: 'guide', reason: 'due' }, [7, 3, 1, 0]],
+    [3, { mode: 'guide', reason: 'due' }, [1, 0]],
+    [0, { mode: 'guide', reason: 'due' }, []],
+    [-2, { mode: 'guide', reason: 'due' }, []],
+  ])('%i days away: %j, reminders %j', async (days, mode, offsets) => {
+    expect(await bg.handleExpirySeen(seen(formatItalianDate(at(days))), 1, noon)).toMatchObject({ mode, offsets });
+  });
+
+  it('from the date just read, even for a mailbox still to be named: far away, the guide stands down', async () => {
+    await bg.handleExpirySeen(seen(formatItalianDate(at(50)), 'a@pec.it'));
+    await bg.handleExpirySeen(seen(formatItalianDate(at(60)), 'b@pec.it'));
+    expect(await bg.guideModeFor(null, 4)).toEqual({ mode: 'quiet' });
+    expect(await bg.handleExpirySeen(seen(formatItalianDate(at(70)), null, false), 4)).toMatchObject({ mailbox: null, mode: { mode: 'chip', daysLeft: 70 } });
+  });
+
+  it('stays on while a renewal the user started for that mailbox runs, until its new password is read', async () => {
+    await bg.startRenewal('mario.rossi@pec.it');
+    expect(await bg.handleExpirySeen(seen(formatItalianDate(at(70)), 'mario.rossi@pec.it', false), 1)).toMatchObject({ mode: { mode: 'guide', reason: 'renewal-started' } });
+    // A renewal for one mailbox does not keep the guide on for another's far-away password.
+    expect(await bg.handleExpirySeen(seen(formatItalianDate(at(70)), 'altra@pec.it', false), 2)).toMatchObject({ mode: { mode: 'chip' } });
+    expect(await bg.handleExpirySeen(seen(formatItalianDate(at(90)), 'mario.rossi@pec.it', true), 1)).toMatchObject({ mode: { mode: 'chip', daysLeft: 90 } });
+  });
+
+  it('quiet in a tab where the user said "Non ora", and without the chip when it is switched off', async () => {
+    await bg.dismissGuideInTab(3);
+    expect(await bg.handleExpirySeen(seen(formatItalianDate(at(70))), 3)).toMatchObject({ mode: { mode: 'quiet' } });
+    await bg.saveSettings(await bg.store(), { quietChip: false });
+    expect(await bg.handleExpirySeen(seen(formatItalianDate(at(71))), 4)).toMatchObject({ mode: { mode: 'quiet' } });
   });
 });
 
@@ -177,8 +326,7 @@ describe('guide mode', () => {
 describe('renewal', () => {
   it('opens Gestione account with the guide started, until a new expiry is captured', async () => {
     await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 63))));
-    const { startRenewal } = await import('@/entrypoints/background/renewal');
-    await startRenewal();
+    await bg.startRenewal(null);
     const tabs = await fakeBrowser.tabs.query({});
     expect(tabs.map((tab) => tab.url)).toContain('https://account.aruba.it/pec');
     expect(await bg.guideModeFor('mario.rossi@pec.it', 1)).toEqual({ mode: 'guide', reason: 'renewal-started' });
@@ -196,14 +344,18 @@ describe('the background entrypoint', () => {
     background.main();
   }
 
-  it('opens the guided renewal when a reminder notification, or its "Rinnova ora" button, is clicked', async () => {
+  it('opens the guided renewal when a reminder notification, or its "Rinnova ora" button, is clicked, for its mailbox', async () => {
     await startBackground();
+    await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 3)), 'altra@pec.it'));
     await fakeBrowser.notifications.onClicked.trigger('notify|mario.rossi@pec.it|2027-02-15');
     await vi.waitFor(async () => expect((await fakeBrowser.tabs.query({})).map((tab) => tab.url)).toContain('https://account.aruba.it/pec'));
     await fakeBrowser.notifications.onButtonClicked.trigger('notify|mario.rossi@pec.it|2027-02-15', 0);
     await vi.waitFor(async () =>
       expect((await fakeBrowser.tabs.query({})).filter((tab) => tab.url === 'https://account.aruba.it/pec')).toHaveLength(2),
     );
+    // The page of the renewal's tab names no mailbox: its date is the notification's mailbox's.
+    const [tab] = await fakeBrowser.tabs.query({ url: 'https://account.aruba.it/pec' });
+    await vi.waitFor(async () => expect(await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 90)), null), tab!.id)).toMatchObject({ mailbox: 'mario.rossi@pec.it' }));
   });
 
   it('opens the due-list when the summary notification is clicked', async () => {
@@ -228,6 +380,17 @@ describe('the background entrypoint', () => {
     expect(await reply).toMatchObject({ mode: 'guide', reason: 'no-expiry', language: 'it', strings: { guideDismiss: 'Non ora' } });
     const [ignored] = await fakeBrowser.runtime.onMessage.trigger({ type: 'expiry-seen', expiryText: 42 }, {}, () => undefined);
     expect(ignored).toBeUndefined();
+    const [noTarget] = await fakeBrowser.runtime.onMessage.trigger({ type: 'move-capture', from: 'unnamed:1' }, {}, () => undefined);
+    expect(noTarget).toBeUndefined();
+  });
+
+  it('hears which tab a content script speaks from: the page of a tab that named its mailbox', async () => {
+    await startBackground();
+    const tab = tabOf(12);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'guide-mode', address: 'Webmail@PEC.it' }, { tab }, () => undefined);
+    const message: ExpirySeen = seen(formatItalianDate(addDays(today(), 70)), null);
+    const [reply] = await fakeBrowser.runtime.onMessage.trigger(message, { tab }, () => undefined);
+    expect(await reply).toMatchObject({ status: 'recorded', mailbox: 'webmail@pec.it' });
   });
 });
 
@@ -275,6 +438,18 @@ describe('notifications', () => {
     const [options] = Object.values(fakeBrowser.notifications.getAllCreateOptions?.() ?? {}) as { message: string; type: string }[];
     expect(options?.type).toBe('basic');
     expect(options?.message.startsWith(`${hostile} — scadenza`)).toBe(true);
+  });
+
+  it('say «casella da indicare» for a mailbox still to be named, alone or in a summary', async () => {
+    const expiry = addDays(today(), 3);
+    await bg.showReminderNotification('unnamed:1763888400000', expiry, new Date());
+    await bg.showReminders([{ address: 'unnamed:1763888400000', expiry }, { address: 'b@pec.it', expiry }], new Date());
+    const shown = Object.values(fakeBrowser.notifications.getAllCreateOptions?.() ?? {}) as { message: string; title: string }[];
+    expect(shown.map((options) => options.message)).toEqual([
+      `casella da indicare — scadenza ${formatItalianDate(expiry)}. Generane una nuova e sostituiscila in tutti i programmi di posta.`,
+      "casella da indicare, b@pec.it. Apri l'elenco delle caselle in scadenza.",
+    ]);
+    expect(JSON.stringify(shown)).not.toContain('unnamed:');
   });
 });
 

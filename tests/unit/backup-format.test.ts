@@ -66,10 +66,29 @@ describe('office fields (version 2)', () => {
   });
 });
 
+describe('mailboxes still to be named (version 3)', () => {
+  const unnamed = account({ address: 'unnamed:1763888400000', label: '', programs: [], programsToUpdate: [] });
+  const renewal = { address: 'unnamed:1763888400000', expiry: '2027-02-15', capturedAt: 1_763_888_400_000, source: 'account-console' } as const;
+
+  it('round-trip under their key, renewals included, never as an address', () => {
+    const built = buildBackup({ accounts: [unnamed], renewals: [renewal], settings: DEFAULT_SETTINGS }, NOW);
+    expect(built.version).toBe(3);
+    expect(parseBackup(JSON.stringify(built))).toEqual({ ok: true, data: { accounts: [unnamed], renewals: [renewal], settings: DEFAULT_SETTINGS } });
+  });
+
+  it('are refused in an older version, which never held one, and in any shape but the key', () => {
+    const built = buildBackup({ accounts: [unnamed], renewals: [], settings: DEFAULT_SETTINGS }, NOW);
+    expect(rejection({ ...built, version: 2 })).toEqual({ error: 'invalid-address', detail: 'unnamed:1763888400000' });
+    for (const address of ['unnamed:', 'Unnamed:1', 'unnamed:1|x', 'unnamed:1.5']) {
+      expect(rejection({ ...built, accounts: [{ ...built.accounts[0], address }] })).toMatchObject({ error: 'invalid-address' });
+    }
+  });
+});
+
 describe('buildBackup', () => {
   it('writes the versioned format with accounts, renewals without their local ids, and settings', () => {
     const built = file() as unknown as BackupFile;
-    expect(built).toMatchObject({ format: 'pec-password-assistant', version: 2, exportedAt: '2026-11-23T10:00:00.000Z' });
+    expect(built).toMatchObject({ format: 'pec-password-assistant', version: 3, exportedAt: '2026-11-23T10:00:00.000Z' });
     expect(Object.keys(built)).toEqual(['format', 'version', 'exportedAt', 'accounts', 'renewals', 'settings']);
     expect(built.renewals).toEqual([{ address: 'studio.rossi@pec.it', expiry: '2027-02-15', capturedAt: 1_700_000_000_000, source: 'webmail-dialog' }]);
     expect(built.settings).toEqual({ offsets: [14, 7, 3, 1, 0], hour: 18, quietChip: true, language: 'en', officeLeadDays: 10, requestTemplate: '' });
@@ -103,7 +122,7 @@ describe('parseBackup refuses', () => {
   });
 
   it('a newer or unknown version, saying which', () => {
-    expect(rejection(file({ version: 3 }))).toEqual({ error: 'unsupported-version', detail: '3' });
+    expect(rejection(file({ version: 4 }))).toEqual({ error: 'unsupported-version', detail: '4' });
     expect(rejection(file({ version: 0 }))).toEqual({ error: 'unsupported-version', detail: '0' });
     expect(rejection(file({ version: '1' }))).toEqual({ error: 'invalid-field', detail: 'version' });
   });

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { accountsCsv, CSV_COLUMNS } from '@/utils/csv-export';
+import { accountsCsv, CSV_COLUMNS, dueListCsv } from '@/utils/csv-export';
+import { t } from '@/utils/i18n';
 import { NO_OFFICE_FIELDS, type Account } from '@/utils/store';
 
 function account(address: string, overrides: Partial<Account> = {}): Account {
@@ -19,7 +20,7 @@ describe('accountsCsv', () => {
     account('unknown@pec.it', { label: 'Società «Bianchi»\nsede 2' }),
     account('expired@pec.it', { expiry: '2026-11-20' }),
   ];
-  const csv = accountsCsv(accounts, TODAY);
+  const csv = accountsCsv(accounts, TODAY, t);
 
   it('starts with a UTF-8 byte-order mark, for Excel, and ends lines with CRLF', () => {
     expect(csv.startsWith('\uFEFFaddress;label;expiry;days_left;programs;programs_to_update\r\n')).toBe(true);
@@ -38,13 +39,22 @@ describe('accountsCsv', () => {
   });
 
   it('keeps formulas from running in a spreadsheet', () => {
-    const hostile = accountsCsv([account('a@pec.it', { label: '=HYPERLINK("http://evil","x")', programs: ['+cmd', '@SUM(1)'] })], TODAY);
+    const hostile = accountsCsv([account('a@pec.it', { label: '=HYPERLINK("http://evil","x")', programs: ['+cmd', '@SUM(1)'] })], TODAY, t);
     const [, row] = parse(hostile).data;
     expect(row![1]).toBe(`'=HYPERLINK("http://evil","x")`);
     expect(row![4]).toBe(`'+cmd, @SUM(1)`);
   });
 
+  it('writes a mailbox still to be named as «casella da indicare», never its key', () => {
+    const unnamed = account('unnamed:1763888400000', { expiry: '2026-11-28', owner: 'Bar Sport' });
+    const [, row] = parse(accountsCsv([unnamed], TODAY, t)).data;
+    expect(row![0]).toBe('casella da indicare');
+    const due = parse(dueListCsv([unnamed], TODAY, t)).data;
+    expect(due[1]!.slice(0, 3)).toEqual(['week', 'casella da indicare', 'Bar Sport']);
+    expect(JSON.stringify(due)).not.toContain('unnamed:');
+  });
+
   it('is only the header for no accounts', () => {
-    expect(parse(accountsCsv([], TODAY)).data).toEqual([[...CSV_COLUMNS]]);
+    expect(parse(accountsCsv([], TODAY, t)).data).toEqual([[...CSV_COLUMNS]]);
   });
 });

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '@/utils/calendar-date';
 import { dueListCsv, DUE_LIST_CSV_COLUMNS } from '@/utils/csv-export';
+import { t } from '@/utils/i18n';
 import { askDueNow, dueGroupOf, dueList, toAskThisWeek } from '@/utils/due-list';
 import { NO_OFFICE_FIELDS, type Account } from '@/utils/store';
 
@@ -66,7 +67,7 @@ describe('dueList', () => {
 
 describe('dueListCsv', () => {
   it('writes the groups in order for Italian Excel, with the request status and no formula', () => {
-    const csv = dueListCsv([...ACCOUNTS, account('formula@pec.it', 3, { owner: '=HYPERLINK("x")' })], TODAY);
+    const csv = dueListCsv([...ACCOUNTS, account('formula@pec.it', 3, { owner: '=HYPERLINK("x")' })], TODAY, t);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     const { data } = Papa.parse<string[]>(csv.slice(1).trimEnd(), { delimiter: ';' });

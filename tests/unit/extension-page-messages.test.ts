@@ -29,8 +29,7 @@ beforeEach(async () => {
 });
 
 describe('messages from the popup and the options page', () => {
-  it('get-pending-capture answers the expiry waiting for its mailbox, or null', async () => {
-    expect(await bg.send({ type: 'get-pending-capture' })).toBeNull();
+  it('move-capture names a mailbox still to be named, and refuses a target that is no address', async () => {
     const expiry = addDays(today(), 60);
     await bg.capture.handleExpirySeen({
       type: 'expiry-seen',
@@ -40,9 +39,13 @@ describe('messages from the popup and the options page', () => {
       fresh: false,
       pageUrl: 'https://account.aruba.it/pec',
     });
-    expect(await bg.send({ type: 'get-pending-capture' })).toMatchObject({ expiry });
-    expect(await bg.send({ type: 'assign-pending-capture', address: 'studio@pec.it' })).toMatchObject({ status: 'recorded' });
-    expect(await bg.send({ type: 'get-pending-capture' })).toBeNull();
+    const db = await bg.store.openStore();
+    const [unnamed] = await bg.store.listAccounts(db);
+    expect(await bg.send({ type: 'move-capture', from: unnamed!.address, to: 'unnamed:5' })).toEqual({ status: 'invalid-address' });
+    expect(await bg.send({ type: 'move-capture', from: unnamed!.address, to: 'Studio@pec.it' })).toEqual({ status: 'moved', address: 'studio@pec.it' });
+    expect(await bg.store.listAccounts(db)).toEqual([expect.objectContaining({ address: 'studio@pec.it', expiry })]);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('60');
+    db.close();
   });
 
   it('accounts-changed and settings-changed bring badge and alarms in line with the store', async () => {

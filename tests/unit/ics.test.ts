@@ -67,6 +67,14 @@ describe('expiryCalendar', () => {
     expect(alarms[0]!.getFirstPropertyValue('description')).toBe('La password PEC per programmi di posta di studio.rossi@pec.it scade tra 14 giorni');
   });
 
+  it('names a mailbox still to be named «casella da indicare», never by its key', () => {
+    const text = expiryCalendar([account('unnamed:1763888400000')], DEFAULT_SETTINGS, NOW, t);
+    const [{ event, vevent }] = events(text) as [ReturnType<typeof events>[number]];
+    expect(event.summary).toBe('Scade la password PEC per programmi di posta — casella da indicare');
+    expect(vevent.getAllSubcomponents('valarm')[4]!.getFirstPropertyValue('description')).toBe('La password PEC per programmi di posta di casella da indicare scade oggi');
+    expect(text.replace(/\r\n /g, '')).not.toMatch(/SUMMARY:.*unnamed|DESCRIPTION:.*unnamed/);
+  });
+
   it('keeps hostile text as text: escaped, unfolded back exactly', () => {
     const { event } = events(ics)[0]!;
     expect(event.description).toContain('Studio; Rossi, \\ «archivio»\n<script>alert(1)</script>');

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '@/components/Popup';
 import { addDays, formatItalianDate, localToday } from '@/utils/calendar-date';
 import type { ExtensionPageMessage } from '@/utils/messages';
-import { getAccount, listAccounts, NO_OFFICE_FIELDS, openStore, saveAccount, type Account, type StoreDb } from '@/utils/store';
+import { addUnnamedMailbox, getAccount, listAccounts, moveCapture, NO_OFFICE_FIELDS, openStore, recordCapture, saveAccount, type Account, type StoreDb } from '@/utils/store';
 import { button, byLabel, click, mount, type } from './render';
 
 const today = () => localToday(new Date());
@@ -15,21 +15,20 @@ function account(address: string, daysLeft: number, overrides: Partial<Account> 
 
 let db: StoreDb;
 let sent: ExtensionPageMessage[];
-let pending: { expiry: string } | null;
 
 beforeEach(async () => {
   db = await openStore(crypto.randomUUID());
   sent = [];
-  pending = null;
+  // The background's side of move-capture, on the popup's own store.
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: ExtensionPageMessage) => {
     sent.push(message);
-    if (message.type === 'get-pending-capture') return pending;
-    if (message.type === 'assign-pending-capture') {
-      if (!message.address.includes('@')) return { status: 'invalid-address' };
-      await saveAccount(db, account(message.address.toLowerCase(), 5));
-      return { status: 'recorded' };
+    if (message.type !== 'move-capture') return undefined;
+    try {
+      const outcome = await moveCapture(db, message.from, message.to);
+      return outcome.status === 'moved' ? { status: 'moved', address: outcome.account.address } : outcome;
+    } catch {
+      return { status: 'invalid-address' };
     }
-    return undefined;
   }) as typeof fakeBrowser.runtime.sendMessage);
 });
 
@@ -131,22 +130,48 @@ describe('Popup', () => {
     expect(root.querySelector('.checklist')).toBeNull();
   });
 
-  it('asks whose a pending expiry is, and records it for the answer', async () => {
-    pending = { expiry: addDays(today(), 5) };
-    const root = await popup([account('studio@pec.it', 60)]);
-    const question = `Di quale casella è la scadenza ${formatItalianDate(pending.expiry)}?`;
+  it('asks the name of a mailbox still to be named, tracked meanwhile, and naming it merges it into the account already there', async () => {
+    const { address: unnamed, expiry } = await addUnnamedMailbox(db, { expiry: addDays(today(), 5), capturedAt: Date.now(), source: 'account-console', pageUrl: null });
+    const root = await popup([account('studio@pec.it', 60, { programs: ['Outlook'] })]);
+    const question = `Di quale casella è la scadenza ${formatItalianDate(expiry!)}?`;
     await vi.waitFor(() => byLabel(root, question));
-    expect([...root.querySelectorAll('#pending-known option')].map((option) => option.getAttribute('value'))).toEqual(['studio@pec.it']);
+    expect(rowNames(root)).toEqual(['Casella da indicare', 'studio@pec.it']);
+    expect(root.querySelector('.account')?.textContent).toContain('5giorni');
+    expect(root.textContent).not.toContain('unnamed:');
+    expect([...root.querySelectorAll('datalist option')].map((option) => option.getAttribute('value'))).toEqual(['studio@pec.it']);
+    // It cannot be edited as if it were an address: it is named first.
+    expect(() => button(root, 'Modifica Casella da indicare')).toThrow();
 
-    await type(byLabel(root, question), 'nessuno');
+    await type(byLabel(root, question), 'non è un indirizzo');
     await click(button(root, 'Salva'));
-    await vi.waitFor(() => expect(root.querySelector('#pending-address-error')?.textContent).toContain('Non è un indirizzo PEC valido'));
+    await vi.waitFor(() => expect(root.querySelector('.field-error')?.textContent).toContain('Non è un indirizzo PEC valido'));
 
-    await type(byLabel(root, question), 'Fatture@PEC.it');
+    await type(byLabel(root, question), 'Studio@PEC.it');
     await click(button(root, 'Salva'));
-    await vi.waitFor(() => expect(root.querySelector('.pending')).toBeNull());
-    expect((await listAccounts(db)).map((record) => record.address).sort()).toEqual(['fatture@pec.it', 'studio@pec.it']);
-    expect(rowNames(root)).toContain('fatture@pec.it');
+    await vi.waitFor(() => expect(rowNames(root)).toEqual(['studio@pec.it']));
+    expect(sent).toContainEqual({ type: 'move-capture', from: unnamed, to: 'Studio@PEC.it' });
+    expect(await listAccounts(db)).toEqual([expect.objectContaining({ address: 'studio@pec.it', expiry, programs: ['Outlook'], programsToUpdate: ['Outlook'] })]);
+    expect(root.textContent).not.toContain('Di quale casella');
+  });
+
+  it('says which expiry came from a page that did not show the mailbox, and moves it to the right one', async () => {
+    await saveAccount(db, account('sbagliata@pec.it', 40));
+    const read = addDays(today(), 90);
+    await recordCapture(db, { address: 'sbagliata@pec.it', expiry: read, capturedAt: Date.now(), source: 'webmail-dialog', pageUrl: null, attributedBy: 'opener' });
+    const root = await popup([account('altra@pec.it', 20)]);
+    const row = () => [...root.querySelectorAll<HTMLElement>('.account')].find((item) => item.textContent?.includes('sbagliata@pec.it'))!;
+    await vi.waitFor(() => expect(row().textContent).toContain('Scadenza letta su una pagina che non mostrava la casella.'));
+    expect(root.querySelectorAll('.account-attributed')).toHaveLength(1);
+
+    await click(button(root, 'Non è la casella sbagliata@pec.it?'));
+    const question = `A quale casella va la scadenza ${formatItalianDate(read)}?`;
+    expect(row().textContent).toContain('sbagliata@pec.it tornerà alla scadenza che aveva prima.');
+    await type(byLabel(root, question), 'giusta@pec.it');
+    await click(button(root, 'Sposta'));
+    await vi.waitFor(() => expect(rowNames(root)).toEqual(['altra@pec.it', 'sbagliata@pec.it', 'giusta@pec.it']));
+    expect((await getAccount(db, 'sbagliata@pec.it'))?.expiry).toBe(addDays(today(), 40));
+    expect((await getAccount(db, 'giusta@pec.it'))?.expiry).toBe(read);
+    expect(root.querySelectorAll('.account-attributed')).toHaveLength(0);
   });
 
   it('opens the guided renewal from "Rinnova ora" and closes', async () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, localDateTime, localToday } from '@/utils/calendar-date';
 import {
+  offsetsAhead,
   DEFAULT_REMINDER_SETTINGS,
   parseReminderKey,
   parseSnoozeKey,
@@ -206,6 +207,17 @@ describe('reconcileReminders', () => {
       ),
       { numRuns: 1_000 },
     );
+  });
+});
+
+describe('offsetsAhead', () => {
+  const settings = { offsets: [14, 7, 3, 1, 0], hour: 9 };
+
+  it('keeps the reminders whose time is still to come, largest first', () => {
+    expect(offsetsAhead('2027-02-15', settings, new Date('2027-02-12T08:00:00'))).toEqual([3, 1, 0]);
+    expect(offsetsAhead('2027-02-15', settings, new Date('2027-02-12T10:00:00'))).toEqual([1, 0]);
+    expect(offsetsAhead('2027-02-15', { offsets: [0, 30, 7], hour: 9 }, new Date('2027-01-01T10:00:00'))).toEqual([30, 7, 0]);
+    expect(offsetsAhead('2027-02-15', settings, new Date('2027-02-15T09:00:00'))).toEqual([]);
   });
 });
 

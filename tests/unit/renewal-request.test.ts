@@ -32,7 +32,7 @@ function bodyOf(link: string): string {
 
 describe('renderRequest', () => {
   it('fills every placeholder', () => {
-    const values = requestValues(account(), TODAY);
+    const values = requestValues(translator(italian), account(), TODAY);
     expect(values).toEqual({ cliente: 'Bar Sport di Mario Rossi', casella: 'info@pec.barsport.it', scadenza: '15/02/2027', giorni: '10' });
     expect(renderRequest('{cliente}: {casella} scade il {scadenza}, tra {giorni} giorni. {altro}', values)).toBe(
       'Bar Sport di Mario Rossi: info@pec.barsport.it scade il 15/02/2027, tra 10 giorni. {altro}',
@@ -41,7 +41,7 @@ describe('renderRequest', () => {
 
   it('keeps a hostile owner name as text: no second expansion, no markup, no extra header', () => {
     const hostile = '{casella} <img src=x onerror=alert(1)>&bcc=spia@example.com\r\nBcc: spia@example.com';
-    const values = requestValues(account({ owner: hostile }), TODAY);
+    const values = requestValues(translator(italian), account({ owner: hostile }), TODAY);
     expect(renderRequest('Gentile {cliente}', values)).toBe(`Gentile ${hostile}`);
     const link = mailtoLink({ to: ['mario.rossi@example.com'], subject: hostile, body: renderRequest('Gentile {cliente}', values) });
     const url = new URL(link);
@@ -72,6 +72,17 @@ describe('requestLink', () => {
     expect(body).not.toContain('testo abbreviato');
     expect(Object.keys(account())).not.toContain('password');
     expect(bodyOf(requestLink(translator(english), account(), '', TODAY))).toContain('Dear Bar Sport di Mario Rossi');
+  });
+
+  it('says «casella da indicare» for a mailbox still to be named, and never writes to its key', () => {
+    for (const contact of ['', 'mario.rossi@example.com']) {
+      const link = requestLink(translator(italian), account({ address: 'unnamed:1763888400000', contact }), '', TODAY);
+      expect(decodeURIComponent(link)).not.toContain('unnamed:');
+      expect(decodeURIComponent(new URL(link).pathname)).toBe(contact);
+      expect(bodyOf(link)).toContain('della casella PEC casella da indicare scade');
+      expect(new URL(link).searchParams.get('subject')).toBe('PEC casella da indicare: serve una nuova password per programmi di posta');
+    }
+    expect(bodyOf(requestLink(translator(english), account({ address: 'unnamed:1' }), '{casella}', TODAY))).toBe('mailbox to be named');
   });
 
   it('uses the template of the options when there is one, and no recipient without a contact', () => {

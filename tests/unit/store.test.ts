@@ -1,6 +1,7 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import {
+  addUnnamedMailbox,
   clearAll,
   DB_VERSION,
   DEFAULT_SETTINGS,
@@ -10,9 +11,12 @@ import {
   getFiredReminders,
   getSettings,
   listAccounts,
+  listAttributions,
   listRenewals,
+  mailboxKey,
   markRemindersFired,
   markRenewalAsked,
+  moveCapture,
   NO_OFFICE_FIELDS,
   normalizeAddress,
   openStore,
@@ -25,7 +29,9 @@ import {
   type Capture,
   type Settings,
 } from '@/utils/store';
+import { isUnnamedMailbox } from '@/utils/unnamed-mailbox';
 import { createV1Database, v1Accounts } from '../fixtures/store-v1';
+import { createV3Database, v3 } from '../fixtures/store-v3';
 import { CANARY_PASSWORD } from '../fixtures/site';
 import { openTestStore } from './test-store';
 
@@ -65,7 +71,7 @@ describe('openStore', () => {
   it('creates a new database at the current version with every store', async () => {
     const db = await open();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'firedReminders', 'renewals', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'attributions', 'firedReminders', 'renewals', 'settings']);
     expect(await listAccounts(db)).toEqual([]);
   });
 
@@ -97,9 +103,24 @@ describe('openStore', () => {
     await v2.put('settings', { offsets: [7], hour: 8, quietChip: true, language: 'it' }, 'current');
     v2.close();
     const db = await open(name);
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(DB_VERSION);
     expect(await listAccounts(db)).toEqual([{ ...v2Account, owner: '', contact: '', leadDays: null, request: { state: 'not-asked' } }]);
     expect(await getSettings(db)).toEqual({ ...DEFAULT_SETTINGS, offsets: [7], hour: 8, language: 'it', officeLeadDays: 10 });
+  });
+
+  it('upgrades a version 3 database: every account, renewal, fired reminder and setting kept, no attribution yet', async () => {
+    const name = crypto.randomUUID();
+    await createV3Database(name);
+    const db = await open(name);
+    expect(db.version).toBe(4);
+    expect((await listAccounts(db)).sort(byAddress)).toEqual([...v3.accounts].sort(byAddress));
+    expect(await listRenewals(db, 'studio.rossi@pec.it')).toEqual(v3.renewals.map((renewal) => ({ ...renewal, id: expect.any(Number) })));
+    expect(await getFiredReminders(db)).toEqual(new Set(v3.firedReminders.map((fired) => fired.key)));
+    expect(await getSettings(db)).toEqual(v3.settings);
+    expect(await listAttributions(db)).toEqual([]);
+    // The upgraded store takes what version 3 could not hold: a mailbox still to be named.
+    const unnamed = await addUnnamedMailbox(db, { expiry: '2027-03-01', capturedAt: 5, source: 'account-console', pageUrl: null });
+    expect(await getAccount(db, unnamed.address)).toMatchObject({ expiry: '2027-03-01' });
   });
 
   it('lets an upgraded account be renewed like any other', async () => {
@@ -131,12 +152,168 @@ describe('normalizeAddress', () => {
     expect(normalizeAddress(raw)).toBe(expected);
   });
 
-  it.each(['', '   ', 'studio rossi@pec.it', 'a|b@pec.it', 'segreteria|rossi', '@pec.it', 'rossi@', 'a@b@c'])(
+  it.each(['', '   ', 'studio rossi@pec.it', 'a|b@pec.it', 'segreteria|rossi', '@pec.it', 'rossi@', 'a@b@c', 'unnamed:1700000000000', 'Unnamed:1'])(
     'refuses %j',
     (raw) => {
       expect(normalizeAddress(raw)).toBeNull();
     },
   );
+
+  it('keys a mailbox still to be named apart from every address', () => {
+    expect(mailboxKey('unnamed:1700000000000')).toBe('unnamed:1700000000000');
+    expect(mailboxKey(' Studio@PEC.it')).toBe('studio@pec.it');
+    expect(mailboxKey('unnamed:x')).toBeNull();
+  });
+});
+
+describe('a mailbox still to be named', () => {
+  const read = { expiry: '2027-02-15', capturedAt: 7_000, source: 'account-console' as const, pageUrl: 'https://account.aruba.it/pec?code=x' };
+
+  it('is tracked at once under a key that is not an address, one per date read', async () => {
+    const db = await open();
+    const [first, second] = await Promise.all([addUnnamedMailbox(db, read), addUnnamedMailbox(db, read)]);
+    expect(first!.address).not.toBe(second!.address);
+    for (const account of [first!, second!]) {
+      expect(isUnnamedMailbox(account.address)).toBe(true);
+      expect(normalizeAddress(account.address)).toBeNull();
+      expect(account).toMatchObject({ expiry: '2027-02-15', pageUrl: 'https://account.aruba.it/pec', programs: [], ...NO_OFFICE_FIELDS });
+    }
+    expect(await listAccounts(db)).toHaveLength(2);
+  });
+
+  it('takes a later capture, is deleted and restored like any account', async () => {
+    const db = await open();
+    const { address } = await addUnnamedMailbox(db, read);
+    await recordCapture(db, capture({ address, expiry: '2027-05-15', capturedAt: 8_000 }));
+    expect(await listRenewals(db, address)).toHaveLength(1);
+    const deleted = await deleteAccount(db, address);
+    expect(await listAccounts(db)).toEqual([]);
+    await saveAccount(db, deleted!);
+    expect(await getAccount(db, address)).toMatchObject({ expiry: '2027-05-15' });
+  });
+});
+
+describe('attribution and correction', () => {
+  const WRONG = 'sbagliata@pec.it';
+  const RIGHT = 'giusta@pec.it';
+
+  it('keeps what an account held before an expiry attributed from context, across attributed captures', async () => {
+    const db = await open();
+    await saveAccount(db, account({ address: WRONG, expiry: '2026-12-01', programs: ['Outlook'] }));
+    await recordCapture(db, capture({ address: WRONG, expiry: '2027-01-10', capturedAt: 2_000, attributedBy: 'opener' }));
+    await recordCapture(db, capture({ address: WRONG, expiry: '2027-03-01', capturedAt: 3_000, attributedBy: 'tab' }));
+    expect(await listAttributions(db)).toEqual([
+      {
+        address: WRONG,
+        by: 'tab',
+        before: { expiry: '2026-12-01', capturedAt: 1_000, source: 'manual', pageUrl: null, programsToUpdate: [], request: { state: 'not-asked' } },
+      },
+    ]);
+    // A page that names the mailbox settles it.
+    await recordCapture(db, capture({ address: WRONG, expiry: '2027-03-01', capturedAt: 4_000 }));
+    expect(await listAttributions(db)).toEqual([]);
+  });
+
+  it('a correction moves the expiry to the right mailbox and gives the wrong one back its own, history included', async () => {
+    const db = await open();
+    await saveAccount(db, account({ address: WRONG, expiry: '2026-12-01', programs: ['Outlook'], owner: 'Studio', capturedAt: 1_000 }));
+    await saveAccount(db, account({ address: RIGHT, expiry: '2026-11-30', programs: ['Thunderbird'], capturedAt: 500 }));
+    await recordCapture(db, capture({ address: WRONG, expiry: '2027-01-10', capturedAt: 2_000, attributedBy: 'renewal' }));
+    await recordCapture(db, capture({ address: WRONG, expiry: '2027-03-01', capturedAt: 3_000, source: 'account-console', attributedBy: 'renewal' }));
+    expect(await listRenewals(db, WRONG)).toHaveLength(2);
+
+    const outcome = await moveCapture(db, WRONG, ' Giusta@PEC.it ');
+    expect(outcome).toMatchObject({ status: 'moved', account: { address: RIGHT, expiry: '2027-03-01' }, restored: { address: WRONG, expiry: '2026-12-01' } });
+    expect(await getAccount(db, WRONG)).toEqual(account({ address: WRONG, expiry: '2026-12-01', programs: ['Outlook'], owner: 'Studio', capturedAt: 1_000 }));
+    expect(await listRenewals(db, WRONG)).toEqual([]);
+    expect(await getAccount(db, RIGHT)).toMatchObject({
+      expiry: '2027-03-01',
+      capturedAt: 3_000,
+      source: 'account-console',
+      programs: ['Thunderbird'],
+      programsToUpdate: ['Thunderbird'],
+      request: { state: 'renewed', at: 3_000 },
+    });
+    expect(await listRenewals(db, RIGHT)).toEqual([expect.objectContaining({ expiry: '2027-03-01', capturedAt: 3_000 })]);
+    expect(await listAttributions(db)).toEqual([]);
+    // Nothing left to undo.
+    expect(await moveCapture(db, WRONG, RIGHT)).toEqual({ status: 'nothing-to-move' });
+  });
+
+  it('a correction of an account the attributed capture created moves it whole', async () => {
+    const db = await open();
+    await recordCapture(db, capture({ address: WRONG, capturedAt: 2_000, attributedBy: 'only-mailbox' }));
+    expect(await moveCapture(db, WRONG, RIGHT)).toMatchObject({ status: 'moved', restored: null });
+    expect((await listAccounts(db)).map((a) => a.address)).toEqual([RIGHT]);
+  });
+
+  it('naming a mailbox still to be named makes it that address, with its history', async () => {
+    const db = await open();
+    const { address } = await addUnnamedMailbox(db, { expiry: '2027-02-15', capturedAt: 2_000, source: 'webmail-dialog', pageUrl: null });
+    await recordCapture(db, capture({ address, expiry: '2027-05-15', capturedAt: 3_000 }));
+    expect(await moveCapture(db, address, RIGHT)).toMatchObject({ status: 'moved', account: { address: RIGHT, expiry: '2027-05-15' } });
+    expect((await listAccounts(db)).map((a) => a.address)).toEqual([RIGHT]);
+    expect(await listRenewals(db, RIGHT)).toEqual([expect.objectContaining({ address: RIGHT, expiry: '2027-05-15' })]);
+    expect(await listRenewals(db, address)).toEqual([]);
+  });
+
+  it('naming it after an address already tracked merges the two: newest capture, both lists of programs, the office fields filled in', async () => {
+    const db = await open();
+    await saveAccount(db, account({ address: RIGHT, label: '', expiry: '2026-12-01', capturedAt: 1_000, programs: ['Outlook'], owner: '', contact: 'cliente@example.com', leadDays: 12 }));
+    const { address } = await addUnnamedMailbox(db, { expiry: '2027-03-01', capturedAt: 5_000, source: 'account-console', pageUrl: null });
+    await saveAccount(db, { ...(await getAccount(db, address))!, label: 'Archivio', programs: ['Thunderbird'], owner: 'Bar Sport', leadDays: 5 });
+    await moveCapture(db, address, RIGHT);
+    expect(await listAccounts(db)).toEqual([
+      {
+        ...account({ address: RIGHT }),
+        label: 'Archivio',
+        expiry: '2027-03-01',
+        capturedAt: 5_000,
+        source: 'account-console',
+        programs: ['Outlook', 'Thunderbird'],
+        programsToUpdate: ['Outlook', 'Thunderbird'],
+        owner: 'Bar Sport',
+        contact: 'cliente@example.com',
+        leadDays: 12,
+        request: { state: 'renewed', at: 5_000 },
+      },
+    ]);
+    expect(await listRenewals(db, RIGHT)).toEqual([expect.objectContaining({ expiry: '2027-03-01' })]);
+  });
+
+  it('an older date named after a tracked address leaves its newer expiry in place', async () => {
+    const db = await open();
+    await saveAccount(db, account({ address: RIGHT, expiry: '2027-06-01', capturedAt: 9_000 }));
+    const { address } = await addUnnamedMailbox(db, { expiry: '2027-03-01', capturedAt: 5_000, source: 'account-console', pageUrl: null });
+    await moveCapture(db, address, RIGHT);
+    expect(await getAccount(db, RIGHT)).toMatchObject({ expiry: '2027-06-01', capturedAt: 9_000 });
+    expect(await listAccounts(db)).toHaveLength(1);
+  });
+
+  it.each(['unnamed:5', 'non è un indirizzo', ''])('never moves a date to %j', async (target) => {
+    const db = await open();
+    const { address } = await addUnnamedMailbox(db, { expiry: '2027-03-01', capturedAt: 5, source: 'account-console', pageUrl: null });
+    await expect(moveCapture(db, address, target)).rejects.toMatchObject({ code: 'invalid-address' });
+    expect(await listAccounts(db)).toEqual([expect.objectContaining({ address })]);
+  });
+
+  it('has nothing to move from an account read on a page that named it, or from nowhere', async () => {
+    const db = await open();
+    await recordCapture(db, capture({ address: WRONG }));
+    expect(await moveCapture(db, WRONG, RIGHT)).toEqual({ status: 'nothing-to-move' });
+    expect(await moveCapture(db, 'nessuna@pec.it', RIGHT)).toEqual({ status: 'nothing-to-move' });
+    expect(await getAccount(db, RIGHT)).toBeUndefined();
+  });
+
+  it('an edit, a deletion or a reset forgets the attribution', async () => {
+    const db = await open();
+    for (const address of ['a@pec.it', 'b@pec.it', 'c@pec.it']) await recordCapture(db, capture({ address, attributedBy: 'tab' }));
+    await saveAccount(db, (await getAccount(db, 'a@pec.it'))!);
+    await deleteAccount(db, 'b@pec.it');
+    expect((await listAttributions(db)).map((a) => a.address)).toEqual(['c@pec.it']);
+    await clearAll(db);
+    expect(await listAttributions(db)).toEqual([]);
+  });
 });
 
 describe('recordCapture', () => {
