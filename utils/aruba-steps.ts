@@ -297,8 +297,14 @@ export const COPY_LABELS: Labels = { it: ['Copia', 'Copia password'], en: ['Copy
 /** The WebMail settings' card that names the mailbox (seed 000), read for the address alone. */
 export const MAILBOX_INFO_LABELS: Labels = { it: ['Informazioni casella'], en: ['Mailbox information', 'Mailbox info'] };
 
-/** The mailbox password's own expiry, a different feature: its date is never taken. */
-export const MAILBOX_PASSWORD_EXPIRY_LABELS: Labels = { it: ['Scadenza password'], en: ['Password expiry'] };
+/**
+ * The mailbox's other passwords and the mailbox password's own expiry, different features: a date
+ * in a block named by one of them is never taken for the app password's.
+ */
+export const OTHER_PASSWORD_LABELS: Labels = {
+  it: ['Scadenza password', 'Password della casella', 'Password PEC', 'Password webmail e app', 'Password webmail'],
+  en: ['Password expiry', 'Mailbox password', 'PEC password', 'Webmail and app password', 'Webmail password'],
+};
 
 export const EXPIRY_LABELS: Labels = {
   it: ['Scadenza', 'Data di scadenza', 'Scade il'],

@@ -62,6 +62,8 @@ function collect(parent: ParentNode, out: Element[]): void {
 
 /** Elements under each root, while a look lasts: one look asks for them many times. */
 let walked: Map<SearchRoot, Element[]> | null = null;
+/** Other answers about the page that one look asks for more than once. */
+let remembered: Map<unknown, unknown> | null = null;
 
 /**
  * Runs `look` with the walks of the page remembered until it returns. The page cannot change
@@ -70,11 +72,20 @@ let walked: Map<SearchRoot, Element[]> | null = null;
 export function inOneLook<R>(look: () => R): R {
   if (walked) return look();
   walked = new Map();
+  remembered = new Map();
   try {
     return look();
   } finally {
     walked = null;
+    remembered = null;
   }
+}
+
+/** `compute(key)`, computed once per look (every time outside one). */
+export function onceALook<K, V>(key: K, compute: (key: K) => V): V {
+  if (!remembered) return compute(key);
+  if (!remembered.has(key)) remembered.set(key, compute(key));
+  return remembered.get(key) as V;
 }
 
 /**

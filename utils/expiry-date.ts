@@ -68,7 +68,7 @@ const DATE_PATTERNS: readonly RegExp[] = DATES.map((pattern) => new RegExp(patte
 
 /** The dates anchored at the start of a text, and a time that ends where a word would. */
 const LEADING_DATES: readonly RegExp[] = DATES.map((pattern) => new RegExp(pattern, 'iy'));
-const LEADING_TIME = new RegExp(String.raw`${TIME.slice(0, -1)}(?=$|\s|[),;](?:\s|$))`, 'iy');
+const LEADING_TIME = new RegExp(String.raw`${TIME.slice(0, -1)}(?:\s?[ap]\.?m\.?)?(?=$|\s|[),;](?:\s|$))`, 'iy');
 
 function plainText(text: string): string {
   // Month names have no accents, but text copied from a page may carry combining marks.

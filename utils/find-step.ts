@@ -26,6 +26,7 @@ import {
   visibleText,
   withoutGlyphs,
 } from './dom-text';
+import { isReachable } from './page-layers';
 import { inTopBar, isAppChrome, isPageContent } from './page-regions';
 import { readAccountName } from './read-mailbox';
 
@@ -197,7 +198,7 @@ function matchStep(root: SearchRoot, clickables: Clickable[], step: ArubaStep, l
     .filter((clickable) => step.roles.includes(clickable.role))
     .filter((clickable) => names(clickable).some((name) => labelMatches(name, wanted)) || (byMailbox?.(clickable) ?? false))
     .map((clickable) => clickable.element)
-    .filter((element) => isRendered(element) && isAppChrome(element));
+    .filter((element) => isRendered(element) && isAppChrome(element) && isReachable(element));
   let candidates = innermost(matching);
   if (candidates.length > 1 && step.near) candidates = nearest(candidates, labelsIn(step.near, lang));
   const [only] = candidates;
@@ -363,7 +364,32 @@ function detectIn(root: SearchRoot, parsed: URL, byHeadings: ArubaStep | null): 
   }
   if (best?.result.status !== 'found') return null;
   if (byHeadings && byHeadings.path === best.step.path && byHeadings.ordinal > best.step.ordinal) return null;
+  // A menu already open is a step done: what to click next is inside it, even if not found.
+  if (isExpanded(best.result.element)) return null;
   return { path: best.step.path, step: best.step, target: best.result.element };
+}
+
+/** The control says its popup is open (on itself or on the design-system element around it). */
+function isExpanded(element: Element): boolean {
+  const host = (element.getRootNode() as Partial<ShadowRoot>).host;
+  return [element, host].some((candidate) => candidate?.getAttribute('aria-expanded') === 'true');
+}
+
+/**
+ * The step after a menu the user has opened (the user menu, expanded): the one to describe when
+ * its element is not found in the menu, rather than the menu again.
+ */
+export function stepAfterOpenMenu(root: SearchRoot, url: URL): ArubaStep | null {
+  return inOneLook(() => {
+    const clickables = clickablesIn(root, STEP_ANCHORS);
+    for (const step of stepsAt(url)) {
+      const result = matchStep(root, clickables, step);
+      if (result.status !== 'found' || !isExpanded(result.element)) continue;
+      const next = ARUBA_STEPS.find((other) => other.path === step.path && other.ordinal === step.ordinal + 1);
+      if (next) return next;
+    }
+    return null;
+  });
 }
 
 /** Canonical word for each synonym, so "crea" and "genera" compare equal. */
@@ -403,7 +429,7 @@ export function findNearMiss(root: SearchRoot, step: ArubaStep): Element | null 
         ),
       )
       .map((clickable) => clickable.element)
-      .filter((element) => isRendered(element) && isAppChrome(element)),
+      .filter((element) => isRendered(element) && isAppChrome(element) && isReachable(element)),
   );
   return close.length === 1 ? close[0]! : null;
 }

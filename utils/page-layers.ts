@@ -1,4 +1,4 @@
-import { DIALOGS, HEADINGS, OVERLAY_TAG, composedAncestry, composedContains, queryAll } from './dom-walk';
+import { DIALOGS, HEADINGS, OVERLAY_TAG, composedAncestry, composedContains, onceALook, queryAll } from './dom-walk';
 import { accessibleLabel, isRendered, visibleText } from './dom-text';
 import { inTopBar, isPageContent } from './page-regions';
 
@@ -49,7 +49,7 @@ function layerOf(element: Element): Element | null {
 }
 
 /** A notice's title, when it is short and names no address or site; else null. */
-function titleOf(layer: Element): string | null {
+export function layerTitle(layer: Element): string | null {
   const dialog = layer.matches(DIALOGS) ? layer : (queryAll(layer, DIALOGS).find(isRendered) ?? layer);
   const heading = queryAll(dialog, HEADINGS).find(isRendered);
   // Named by its label or its heading, never by its body text.
@@ -61,6 +61,39 @@ function titleOf(layer: Element): string | null {
 /** The dialog shown with a backdrop: the open one that is not the target's. */
 function openDialog(document: Document, target: Element): Element | null {
   return queryAll(document, DIALOGS).find((dialog) => !composedContains(dialog, target) && isRendered(dialog)) ?? null;
+}
+
+function isModal(element: Element): boolean {
+  if (element.getAttribute('aria-modal') === 'true') return true;
+  try {
+    return element.matches(':modal');
+  } catch {
+    // An engine without :modal: a <dialog> opened as modal says aria-modal in Aruba's apps.
+    return false;
+  }
+}
+
+function findOpenModal(document: Document): Element | null {
+  const modals = [...document.querySelectorAll('[aria-modal="true"], dialog[open]')].filter(
+    // A "dialog" inside a message is the message's text, not a layer of the app.
+    (element) => isModal(element) && !element.closest(OVERLAY_TAG) && isRendered(element) && !isPageContent(element),
+  );
+  return modals.at(-1) ?? null;
+}
+
+/**
+ * The modal layer open over the page (`aria-modal="true"`, a dialog opened as modal), if any: what
+ * is outside it cannot be reached until it closes, as the app itself says. The last one opened
+ * is on top.
+ */
+export function openModal(document: Document): Element | null {
+  return onceALook(document, findOpenModal);
+}
+
+/** Whether a person can reach the element: no modal layer is open, or the element is in it. */
+export function isReachable(element: Element): boolean {
+  const modal = openModal(element.ownerDocument);
+  return modal === null || modal === element || composedContains(modal, element);
 }
 
 export interface CoveringLayer {
@@ -84,5 +117,5 @@ export function coveringLayer(target: Element): CoveringLayer | null {
   if (!layer) return null;
   // A backdrop has no words: the notice is the dialog shown with it.
   const notice = visibleText(layer) ? layer : (openDialog(document, target) ?? layer);
-  return { title: titleOf(notice) };
+  return { title: layerTitle(notice) };
 }

@@ -19,7 +19,7 @@ const CONTENT_TAGS = new Set(['article', 'iframe', 'frame', 'object', 'embed', '
  * «mail-viewer», «reading-pane», «anteprima». Used only to leave things out, which is the safe side.
  */
 const CONTENT_NAME =
-  /(?:^|[-_\s])(?:(?:messages?|messaggio|messaggi|mails?|msgs?|e-?mails?)[-_]?(?:body|content|text|view|viewer|preview|reader|detail|details|list|row|item|frame|html)|reading[-_]?pane|preview[-_]?pane|anteprima|lettura|corpo[-_]?messaggio)(?:$|[-_\s])/i;
+  /(?:^|[-_\s])(?:(?:messages?|messaggio|messaggi|mails?|msgs?|e-?mails?)[-_]?(?:body|content|text|view|viewer|preview|reader|detail|details|list|row|item|frame|html|container)|reading[-_]?pane|preview(?:[-_]?pane)?|reader|viewer|anteprima|lettura|corpo[-_]?messaggio)(?:$|[-_\s])/i;
 /** An accessible name that says "this is a message": «Anteprima messaggio», «Reading pane». */
 const CONTENT_LABEL = /\b(?:anteprima|lettura|messaggio|corpo del messaggio|reading pane|preview|message|message body)\b/i;
 /** Elements whose accessible name describes the region they are (not a control). */
@@ -94,6 +94,8 @@ export function isAppChrome(element: Element): boolean {
 
 const TOP_BAR_ROLES = new Set(['banner', 'navigation', 'toolbar', 'menubar']);
 const TOP_BAR_NAME = /(?:^|[-_])(?:navbar|nav|header|topbar|toolbar|appbar|masthead|banner)(?:$|[-_])/i;
+/** An id or class naming the app's top bar: «topbar», «app-header», «navbar» (not a message's «header»). */
+const TOP_BAR_ID = /(?:^|[-_\s])(?:top[-_]?bar|nav[-_]?bar|app[-_]?bar|app[-_]?header|page[-_]?header|site[-_]?header|main[-_]?header|masthead|tool[-_]?bar)(?:$|[-_\s])/i;
 /** A header inside these is the header of a section or a message, not the page's banner (as in ARIA). */
 const SECTIONING = new Set(['article', 'aside', 'main', 'nav', 'section']);
 const SECTIONING_ROLES = new Set(['article', 'complementary', 'main', 'navigation', 'region']);
@@ -112,11 +114,15 @@ function isPageBanner(header: Element): boolean {
  * navigation, a custom navbar element.
  */
 export function inTopBar(element: Element): boolean {
-  for (const node of composedAncestry(element)) {
-    const role = (node.getAttribute('role') ?? '').trim();
-    if (TOP_BAR_ROLES.has(role) || node.localName === 'nav') return true;
-    if (node.localName === 'header' && isPageBanner(node)) return true;
-    if (node.localName.includes('-') && TOP_BAR_NAME.test(node.localName)) return true;
-  }
+  for (const node of composedAncestry(element)) if (isTopBar(node)) return true;
   return false;
+}
+
+/** The element itself is a top bar or navigation of the app. */
+export function isTopBar(element: Element): boolean {
+  const role = (element.getAttribute('role') ?? '').trim();
+  if (TOP_BAR_ROLES.has(role) || element.localName === 'nav') return true;
+  if (element.localName === 'header') return isPageBanner(element);
+  if (element.localName.includes('-') && TOP_BAR_NAME.test(element.localName)) return true;
+  return TOP_BAR_ID.test(element.id) || TOP_BAR_ID.test(element.getAttribute('class') ?? '');
 }

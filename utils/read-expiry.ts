@@ -1,4 +1,4 @@
-import { APP_PASSWORD_LABELS, EXPIRY_LABELS, MAILBOX_PASSWORD_EXPIRY_LABELS, labelsIn } from './aruba-steps';
+import { APP_PASSWORD_LABELS, EXPIRY_LABELS, OTHER_PASSWORD_LABELS, labelsIn } from './aruba-steps';
 import { DOCUMENT_FRAGMENT_NODE, ELEMENT_NODE, TEXT_NODE, composedParent, type SearchRoot } from './dom-walk';
 import { contributesNoText, isBlock, isRendered, normalizeLabel, renderedChildren, visibleText } from './dom-text';
 import { leadingDate } from './expiry-date';
@@ -55,9 +55,29 @@ const normalizedLabels = (labels: readonly string[]) => labels.map(normalizeLabe
  * («Scadenza password per programmi di posta: 15/02/2027»): what follows is where its date is.
  */
 const LABEL_THEN = new RegExp(
-  String.raw`(?<![\p{L}\d])(?:${normalizedLabels(labelsIn(EXPIRY_LABELS)).map(escape).join('|')})(?:\s+(?:della\s+|of\s+the\s+)?(?:${normalizedLabels(labelsIn(APP_PASSWORD_LABELS)).map(escape).join('|')}))?(?![\p{L}\d])[\s:–—-]*(?:(?:il|on|del|the)\s+)?`,
+  String.raw`(?<![\p{L}\d])(?:${normalizedLabels(labelsIn(EXPIRY_LABELS)).map(escape).join('|')})(?:\s+(?:della\s+|of\s+the\s+)?(?:${normalizedLabels(labelsIn(APP_PASSWORD_LABELS)).map(escape).join('|')}))?(?!\p{L})[\s:–—-]*(?:(?:il|on|del|the)\s+)?`,
   'gu',
 );
+
+/** Under a column header («Password | Scadenza»): the cell of the same column in the rows below. */
+function dateInColumn(label: Element): string | null {
+  const header = label.closest('th, [role=columnheader]');
+  const row = header?.closest('tr, [role=row]');
+  const table = row?.closest('table, [role=table], [role=grid]');
+  if (!header || !row || !table) return null;
+  const cellsOf = (of: Element) => [...of.children].filter((cell) => cell.matches('th, td, [role=columnheader], [role=cell], [role=gridcell]'));
+  const column = cellsOf(row).indexOf(header);
+  let below = false;
+  for (const other of table.querySelectorAll('tr, [role=row]')) {
+    if (other === row) below = true;
+    else if (below) {
+      const cell = cellsOf(other)[column];
+      const date = cell ? leadingDate(visibleText(cell)) : null;
+      if (date) return date;
+    }
+  }
+  return null;
+}
 
 interface Found {
   element: Element;
@@ -82,22 +102,22 @@ function datesAfterLabels(scope: SearchRoot): Found[] {
     for (const match of plain.toLowerCase().matchAll(LABEL_THEN)) {
       let after = plain.slice(match.index + match[0].length);
       for (let next = index + 1; next < runs.length && after.length < AFTER_LABEL; next++) after += ` ${runs[next]!.text ?? ''}`;
-      const date = leadingDate(after.replace(/^[\s:–—-]*(?:(?:il|on|del|the)\s+)?/iu, ''));
+      const date = leadingDate(after.replace(/^[\s:–—-]*(?:(?:il|on|del|the)\s+)?/iu, '')) ?? dateInColumn(run.element);
       if (date && isRendered(run.element)) found.push({ element: run.element, date });
     }
   });
   return found;
 }
 
-/** Levels up to the block that names the app password, unless that block is about the mailbox password's expiry. */
-function appPasswordDistance(element: Element, appPassword: readonly string[], mailboxExpiry: readonly string[]): number {
+/** Levels up to the block that names the app password, unless a block on the way names another password. */
+function appPasswordDistance(element: Element, appPassword: readonly string[], otherPasswords: readonly string[]): number {
   let node: Node | null = element;
   for (let level = 0; level <= NEAR_LEVELS && node?.nodeType === ELEMENT_NODE; level++, node = composedParent(node)) {
     const text = normalizeLabel(visibleText(node));
     // "Scadenza password per programmi di posta" is about the app password: only what is left
     // once its name is taken out can speak of the mailbox password.
     const rest = appPassword.reduce((remaining, phrase) => remaining.replaceAll(phrase, ' '), text);
-    if (mailboxExpiry.some((phrase) => rest.includes(phrase))) return Infinity;
+    if (otherPasswords.some((phrase) => rest.includes(phrase))) return Infinity;
     if (rest !== text) return level;
   }
   return Infinity;
@@ -107,8 +127,8 @@ function readExpiryIn(scope: SearchRoot, nearAppPassword: boolean): string | nul
   const found = datesAfterLabels(scope);
   if (!nearAppPassword) return found[0]?.date ?? null;
   const appPassword = labelsIn(APP_PASSWORD_LABELS).map(normalizeLabel);
-  const mailboxExpiry = labelsIn(MAILBOX_PASSWORD_EXPIRY_LABELS).map(normalizeLabel);
-  const distances = found.map((entry) => appPasswordDistance(entry.element, appPassword, mailboxExpiry));
+  const otherPasswords = labelsIn(OTHER_PASSWORD_LABELS).map(normalizeLabel);
+  const distances = found.map((entry) => appPasswordDistance(entry.element, appPassword, otherPasswords));
   const best = Math.min(...distances);
   return best === Infinity ? null : found[distances.indexOf(best)]!.date;
 }

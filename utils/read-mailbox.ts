@@ -1,7 +1,7 @@
 import { MAILBOX_INFO_LABELS, labelsIn } from './aruba-steps';
 import { ELEMENT_NODE, HEADINGS, TEXT_NODE, composedParent, queryAll, type SearchRoot } from './dom-walk';
 import { isRendered, normalizeLabel, normalizedSet, visibleText } from './dom-text';
-import { inTopBar, isPageContent } from './page-regions';
+import { inTopBar, isContentRegion, isPageContent, isTopBar } from './page-regions';
 
 /**
  * The PEC mailbox the page belongs to, read where Aruba's interface names the current mailbox and
@@ -13,7 +13,7 @@ import { inTopBar, isPageContent } from './page-regions';
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/i;
 /** How far up from «Informazioni casella» its card may be. */
 const CARD_LEVELS = 4;
-const PLACES = `header, [role=banner], [aria-haspopup], [role=menu], ${HEADINGS}`;
+const PLACES = `[aria-haspopup], [role=menu], ${HEADINGS}`;
 
 function addressIn(text: string | null | undefined): string | null {
   return text?.match(EMAIL)?.[0].toLowerCase() ?? null;
@@ -46,19 +46,22 @@ function fromMailboxInfo(root: SearchRoot): string | null {
     if (!ownTextHas(heading, words) || !wanted.has(normalizeLabel(visibleText(heading))) || isPageContent(heading)) continue;
     let card: Node | null = composedParent(heading);
     for (let level = 0; level < CARD_LEVELS && card?.nodeType === ELEMENT_NODE; level++, card = composedParent(card)) {
-      const address = addressIn(visibleText(card));
+      const texts: string[] = [];
+      textsUnder(card, texts);
+      const address = texts.map(addressIn).find((found) => found !== null);
       if (address && isRendered(card as Element)) return address;
     }
   }
   return null;
 }
 
-/** Each text node under the node apart (an address is written in one), across open shadow roots. */
+/** Each text node under the node apart (an address is written in one), across open shadow roots, not inside a message. */
 function textsUnder(node: Node, texts: string[]): void {
   for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === TEXT_NODE) texts.push(child.nodeValue ?? '');
     else if (child.nodeType === ELEMENT_NODE) {
       const element = child as Element;
+      if (isContentRegion(element)) continue;
       texts.push(element.getAttribute('aria-label') ?? '', element.getAttribute('title') ?? '');
       if (element.shadowRoot) textsUnder(element.shadowRoot, texts);
       textsUnder(element, texts);
@@ -66,10 +69,10 @@ function textsUnder(node: Node, texts: string[]): void {
   }
 }
 
-/** The header, the user menu and the page's headings, in page order. */
+/** The top bar, the user menu and the page's headings, in page order. */
 function fromPlaces(root: SearchRoot): string | null {
-  for (const place of queryAll(root, PLACES)) {
-    if (isPageContent(place)) continue;
+  for (const place of queryAll(root, '*')) {
+    if (!(isTopBar(place) || place.matches(PLACES)) || isPageContent(place)) continue;
     const texts = [place.getAttribute('aria-label') ?? '', place.getAttribute('title') ?? ''];
     textsUnder(place, texts);
     for (const text of texts) {

@@ -4,8 +4,8 @@ import { captureMessage } from '@/utils/capture-message';
 import { daysLeftPhrase } from '@/utils/days-left-phrase';
 import { accessibleLabel, isRendered } from '@/utils/dom-text';
 import { inOneLook, queryAll, type SearchRoot } from '@/utils/dom-walk';
-import { detectPageState, findNearMiss, headingStep, recognizeStep, type PageState } from '@/utils/find-step';
-import { coveringLayer } from '@/utils/page-layers';
+import { detectPageState, findNearMiss, headingStep, recognizeStep, stepAfterOpenMenu, type PageState } from '@/utils/find-step';
+import { coveringLayer, layerTitle, openModal } from '@/utils/page-layers';
 import { readExpiryText } from '@/utils/read-expiry';
 import { readAccountName } from '@/utils/read-mailbox';
 import { setTranslations, t } from '@/utils/i18n';
@@ -180,9 +180,13 @@ export class Guide {
    * the user with directions, not silence.
    */
   private guideWithoutTarget(): void {
+    const url = new URL(location.href);
+    const step = recognizeStep(url, this.byHeadings ?? stepAfterOpenMenu(document, url));
+    // Aruba's modal notice hides the page: say so at once, rather than "not found" later.
+    const modal = openModal(document);
+    if (modal && step) return this.guideUnderLayer(step, layerTitle(modal));
     this.notFoundSince ??= performance.now();
     const waited = performance.now() - this.notFoundSince;
-    const step = recognizeStep(new URL(location.href), this.byHeadings);
     if (waited < NOT_FOUND_AFTER_MS || !step) {
       this.clear();
       if (step) this.recheck ??= setTimeout(() => {

@@ -65,7 +65,8 @@ export function takeMarks(document: Document): Marks {
 
 /** Clicks, as the user would, the element the page marks `data-replica-click="<name>"`. */
 export async function clickMarked(replica: Replica, name: string): Promise<void> {
-  const element = allElements(replica.document).find((candidate) => candidate.getAttribute('data-replica-click') === name);
+  // A live element: the page's <template> holds an inert copy of what it stamps out.
+  const element = allElements(replica.document).find((candidate) => candidate.isConnected && candidate.getAttribute('data-replica-click') === name);
   if (!element) throw new Error(`nothing marked data-replica-click="${name}" on ${replica.url()}`);
   (element as HTMLElement).click();
   await replica.settle();

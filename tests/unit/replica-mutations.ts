@@ -317,9 +317,15 @@ function mergeDate(document: Document, expected: Expected, change: Extract<Mutat
       text.data = `${text.data} ${CANARY_PASSWORD} Copia`;
       return true;
     case 1: {
-      // The next block, unless it holds the step's target: that stays where a person sees it.
+      // The next block, unless it holds the step's target or another control (the window's
+      // «Copia»): those stay where a person sees them; only text is merged.
       const neighbour = [block.nextElementSibling, block.parentElement?.nextElementSibling].find(
-        (candidate) => candidate && !candidate.contains(block) && !expected.targets.some((target) => composedWithin(target, candidate)),
+        (candidate) =>
+          candidate &&
+          !candidate.contains(block) &&
+          !candidate.matches(CLICKABLE) &&
+          !candidate.querySelector(CLICKABLE) &&
+          !expected.targets.some((target) => composedWithin(target, candidate)),
       );
       if (neighbour) {
         block.append(' ', ...neighbour.childNodes);
