@@ -127,9 +127,17 @@ export class Guide {
   private lookOnlyAt(change: PageChange): PageState | null {
     const current = this.state;
     let state = current && isRendered('state' in current ? current.scope : current.target) ? current : null;
+    let headingsRead = false;
     for (const place of change.places) {
       if (!place.isConnected) continue;
-      const found = detectPageState(place, location.href, this.byHeadings);
+      let found = detectPageState(place, location.href, this.byHeadings);
+      // A page drawn late may have got its headings since the last whole look: they are read again
+      // before a step is shown (rare: a target appearing), so that no step back is ever shown.
+      if (found && 'step' in found && !headingsRead) {
+        headingsRead = true;
+        this.byHeadings = headingStep(document, new URL(location.href));
+        found = detectPageState(place, location.href, this.byHeadings);
+      }
       if (found && outranks(found, state)) state = found;
     }
     return state;
@@ -256,6 +264,8 @@ export class Guide {
     const expiryText = readExpiryText(document, state);
     if (!state || !expiryText || expiryText === this.reportedExpiry) return;
     this.reportedExpiry = expiryText;
+    // A page that draws itself late may name its mailbox only now: the date is sent with it.
+    this.address = readAccountName(document) ?? this.address;
     const message: ExpirySeen = {
       type: 'expiry-seen',
       address: this.address,
