@@ -1,15 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { afterEach } from 'vitest';
+import { readReplicaPage } from '../fixtures/replica-page';
 import { fixtureFor } from '../fixtures/site';
 
 /**
  * Replica pages in their own happy-dom windows, inline scripts running as in a browser; timers
- * are shortened so "a second after load" is a few milliseconds.
+ * are shortened so "a second after load" is a few milliseconds. The pages come without their
+ * stylesheet, which hides nothing and would only slow happy-dom down.
  */
-const PAGES_DIR = join(import.meta.dirname, '../fixtures/pages');
-
 export interface Replica {
   window: Window;
   document: Document;
@@ -44,7 +42,7 @@ export async function openHtml(url: string, html: string, options: { settle?: bo
 export function openReplica(url: string, options: { settle?: boolean } = {}): Promise<Replica> {
   const page = fixtureFor(url);
   if (!page) throw new Error(`no fixture for ${url}`);
-  return openHtml(url, readFileSync(join(PAGES_DIR, page.file), 'utf8'), options);
+  return openHtml(url, readReplicaPage(page.file, { look: false }), options);
 }
 
 /**
