@@ -122,7 +122,8 @@ describe('Options → Import', () => {
     );
     const preview = await vi.waitFor(() => find(root, '[role=group][aria-labelledby=import-preview-heading]'));
     expect(preview.querySelector('h3')?.textContent).toBe('Cosa cambia importando «studio.json»');
-    expect(document.activeElement).toBe(preview);
+    // The preview takes the focus in an effect, after the render that waitFor saw.
+    await vi.waitFor(() => expect(document.activeElement).toBe(preview));
     const text = preview.textContent!;
     expect(text).toContain('Caselle nuove: 1');
     expect(text).toContain(`${hostile} (new@pec.it) — scadenza 15/02/2027`);

@@ -54,7 +54,8 @@ describe('ReportPage', () => {
     const preview = byLabel<HTMLTextAreaElement>(root, 'Testo che verrà copiato');
     expect(preview.value).toBe(formatOutline(OUTLINE));
     expect(preview.readOnly).toBe(true);
-    expect(document.activeElement).toBe(preview);
+    // The preview takes the focus in an effect, after the render that waitFor saw.
+    await vi.waitFor(() => expect(document.activeElement).toBe(preview));
     expect(root.textContent).toContain("invialo a chi mantiene l'estensione");
 
     await click(button(root, 'Copia'));
