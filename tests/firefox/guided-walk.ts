@@ -12,8 +12,8 @@ export async function walkGuide(browser: Browser, walk: RenewalWalk): Promise<Pa
   const start = await browser.newPage();
   await start.goto(walk.start);
   return followGuide(browser, start, walk.steps, async (step, page) => {
-    const highlights = await page.$$eval(HIGHLIGHTED, (elements) => elements.map((element) => element.getAttribute('data-pec-highlight')));
-    expect(highlights).toEqual([step.id]);
+    const highlights = () => page.$$eval(HIGHLIGHTED, (elements) => elements.map((element) => element.getAttribute('data-pec-highlight')));
+    await expect.poll(highlights).toEqual([step.id]);
     await expect.poll(() => guideCardText(page)).toContain(walk.stepLine(step.ordinal));
   });
 }

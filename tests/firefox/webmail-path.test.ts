@@ -73,13 +73,16 @@ for (const walk of RENEWAL_WALKS.filter((candidate) => candidate.path === 'webma
       expect(shown!.message).toContain(formatItalianDate(expiry));
     });
 
-    test('its popup, listing the mailbox, and its options page pass axe with nothing found', async () => {
+    test('its popup, listing the mailbox, and its options page render in the browser\'s language and pass axe with nothing found', async () => {
+      const language = walk.uiLocale.slice(0, 2);
       const popup = await openExtensionPage(firefox.browser, 'popup.html');
       await popup.setViewport({ width: 380, height: 600 });
       await expect.poll(() => popup.evaluate(() => document.body.textContent)).toContain(REPLICA_MAILBOX);
+      expect(await popup.evaluate(() => document.documentElement.lang)).toBe(language);
       expect(await axeViolations(popup)).toEqual([]);
       const options = await openExtensionPage(firefox.browser, 'options.html');
       await options.waitForSelector('h2');
+      expect(await options.evaluate(() => document.documentElement.lang)).toBe(language);
       expect(await axeViolations(options)).toEqual([]);
     });
 
