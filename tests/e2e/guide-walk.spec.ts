@@ -1,37 +1,11 @@
 import { addDays, daysBetween, formatItalianDate, localToday } from '../../utils/calendar-date';
-import type { StepId } from '../../utils/aruba-steps';
 import { fixtureDayShift } from '../fixtures/fixture-dates';
+import { RENEWAL_WALKS } from '../fixtures/renewal-walks';
 import { CANARY_PASSWORD } from '../fixtures/site';
 import { badgeText, expect, extensionState, recordMessages, startRenewal, test } from './extension';
 import { cardText, chipText, highlighted, walkGuide } from './walk';
 
-interface Walk {
-  name: string;
-  uiLocale: string;
-  start: string;
-  steps: StepId[];
-  /** The new password's expiry in the replica window, on the day the replicas were written. */
-  expiry: string;
-  stepLine: (n: number) => string;
-  copyNow: string;
-  saved: (date: string) => string;
-}
-
-const ITALIAN = { uiLocale: 'it-IT', stepLine: (n: number) => `Passo ${n} di 4`, copyNow: 'Premi «Copia» ora' };
-const ENGLISH = { uiLocale: 'en-US', stepLine: (n: number) => `Step ${n} of 4`, copyNow: 'Click «Copy» now' };
-const savedIt = (date: string) => `Scadenza registrata per mario.rossi@pec.it: ${date} — ti avviseremo 14, 7, 3 e 1 giorno prima`;
-const savedEn = (date: string) => `Expiry saved for mario.rossi@pec.it: ${date} — we will remind you 14, 7, 3, and 1 day before`;
-const WEBMAIL_STEPS: StepId[] = ['webmail-settings', 'webmail-security', 'webmail-manage', 'webmail-generate'];
-const ACCOUNT_STEPS: StepId[] = ['account-user-menu', 'account-open', 'account-app-passwords', 'account-activate'];
-
-const WALKS: Walk[] = [
-  { name: 'old WebMail, Italian', ...ITALIAN, start: 'https://webmail.pec.it/', steps: WEBMAIL_STEPS, expiry: '2027-02-23', saved: savedIt },
-  { name: 'old WebMail, English', ...ENGLISH, start: 'https://webmail.pec.it/?lang=en', steps: WEBMAIL_STEPS, expiry: '2027-02-23', saved: savedEn },
-  { name: 'Gestione account, Italian', ...ITALIAN, start: 'https://webmail.pec.it/new/messages/INBOX', steps: ACCOUNT_STEPS, expiry: '2027-02-21', saved: savedIt },
-  { name: 'Gestione account, English', ...ENGLISH, start: 'https://webmail.pec.it/new/messages/INBOX?lang=en', steps: ACCOUNT_STEPS, expiry: '2027-02-21', saved: savedEn },
-];
-
-for (const walk of WALKS) {
+for (const walk of RENEWAL_WALKS) {
   test.describe(walk.name, () => {
     test.use({ uiLocale: walk.uiLocale });
 

@@ -1,0 +1,8 @@
+// Stops the Firefox step with a clear message, not a stack trace, when Firefox is missing.
+import { missingFirefoxMessage } from './firefox';
+
+const message = missingFirefoxMessage();
+if (message) {
+  console.error(message);
+  process.exit(1);
+}
