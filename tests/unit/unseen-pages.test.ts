@@ -95,9 +95,12 @@ describe.each(UNSEEN_CASES.map((unseen) => [title(unseen), unseen] as const))('%
     expect(problems, problems.join('; ')).toEqual([]);
   });
 
-  it.skipIf(unseen.before !== undefined)('says nothing wrong before the page has drawn itself', () => {
-    expect(observed.early, observed.early.join('; ')).toEqual([]);
-  });
+  // A case that starts with clicks is looked at only once they are done.
+  if (!unseen.before) {
+    it('says nothing wrong before the page has drawn itself', () => {
+      expect(observed.early, observed.early.join('; ')).toEqual([]);
+    });
+  }
 });
 
 describe('the unseen pages themselves', () => {
