@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { ARUBA_MATCH_PATTERNS } from './utils/aruba-hosts';
+import { ARUBA_MATCH_PATTERNS } from './utils/aruba/hosts';
 
 /**
  * Extension pages run only our own bundled code and may reach nothing: no remote script, no

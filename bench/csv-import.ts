@@ -5,10 +5,10 @@
  * copies them into bench/results.json, which scripts/bench.ts owns).
  */
 import { performance } from 'node:perf_hooks';
-import { addDays, formatItalianDate } from '../utils/calendar-date';
-import { csvBackup, parseAccountsCsv } from '../utils/csv-import';
-import { planImport } from '../utils/import-plan';
-import { DEFAULT_SETTINGS, NO_OFFICE_FIELDS, type Account } from '../utils/store';
+import { addDays, formatItalianDate } from '../utils/dates/calendar-date';
+import { csvBackup, parseAccountsCsv } from '../utils/transfer/csv-import';
+import { planImport } from '../utils/transfer/import-plan';
+import { DEFAULT_SETTINGS, NO_OFFICE_FIELDS, type Account } from '../utils/store/types';
 
 const ROWS = 1000;
 const RUNS = 20;

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { checkAccountInput, type AccountInputErrors } from '@/utils/account-input';
-import type { IsoDate } from '@/utils/calendar-date';
-import { t } from '@/utils/i18n';
-import type { ManualEntry } from '@/utils/manual-account';
-import { checkOfficeInput, type OfficeInputCheck } from '@/utils/office-input';
-import { MAX_OFFSET_DAYS, type Account } from '@/utils/store';
+import { checkAccountInput, type AccountInputErrors } from '@/utils/accounts/account-input';
+import type { IsoDate } from '@/utils/dates/calendar-date';
+import { t } from '@/utils/i18n/translate';
+import type { ManualEntry } from '@/utils/accounts/manual-account';
+import { checkOfficeInput, type OfficeInputCheck } from '@/utils/office/office-input';
+import { MAX_OFFSET_DAYS } from '@/utils/store/validation';
+import type { Account } from '@/utils/store/types';
 import { described, Field } from './Field';
 import { LeadDaysField } from './LeadDaysField';
 

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { matchesQuery, type ListedAccount } from '@/utils/account-rows';
-import { t } from '@/utils/i18n';
+import { matchesQuery, type ListedAccount } from '@/utils/accounts/account-rows';
+import { t } from '@/utils/i18n/translate';
 import { AccountRow, type AccountRowActions } from './AccountRow';
 
 /** Up to this many accounts fit in the popup at a glance; beyond it, a search box. */

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import type { ListedAccount } from '@/utils/account-rows';
-import { formatItalianDate } from '@/utils/calendar-date';
-import { daysLeftPhrase } from '@/utils/days-left-phrase';
-import { t, type MessageKey } from '@/utils/i18n';
-import type { IsoDate } from '@/utils/calendar-date';
-import type { Account, Attribution } from '@/utils/store';
-import { isUnnamedMailbox } from '@/utils/unnamed-mailbox';
+import type { ListedAccount } from '@/utils/accounts/account-rows';
+import { formatItalianDate } from '@/utils/dates/calendar-date';
+import { daysLeftPhrase } from '@/utils/dates/days-left-phrase';
+import { t, type MessageKey } from '@/utils/i18n/translate';
+import type { IsoDate } from '@/utils/dates/calendar-date';
+import type { Account, Attribution } from '@/utils/store/types';
+import { isUnnamedMailbox } from '@/utils/store/unnamed-mailbox';
 import { DaysLeft } from './DaysLeft';
 import { MoveCaptureForm } from './MoveCaptureForm';
 import { ProgramsChecklist } from './ProgramsChecklist';

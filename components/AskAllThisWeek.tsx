@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import type { IsoDate } from '@/utils/calendar-date';
-import { t } from '@/utils/i18n';
-import { requestLink } from '@/utils/renewal-request';
-import type { Account } from '@/utils/store';
-import { mailboxName } from '@/utils/unnamed-mailbox';
+import type { IsoDate } from '@/utils/dates/calendar-date';
+import { t } from '@/utils/i18n/translate';
+import { requestLink } from '@/utils/office/renewal-request';
+import type { Account } from '@/utils/store/types';
+import { mailboxName } from '@/utils/store/unnamed-mailbox';
 
 export interface AskAllThisWeekProps {
   /** The clients due this week and not asked yet (toAskThisWeek). */

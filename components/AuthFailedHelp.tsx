@@ -1,4 +1,4 @@
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/i18n/translate';
 
 /** The question behind most visits: the mail program stopped working. */
 export function AuthFailedHelp() {

@@ -1,5 +1,5 @@
-import { BADGE_COLORS, type BadgeColor } from '@/utils/badge-state';
-import { t } from '@/utils/i18n';
+import { BADGE_COLORS, type BadgeColor } from '@/utils/reminders/badge-state';
+import { t } from '@/utils/i18n/translate';
 import './days-left.css';
 
 /** The big number of an account's row, on the badge's colour (white text keeps 4.5:1 on each). */

@@ -1,8 +1,8 @@
-import type { ListedAccount } from '@/utils/account-rows';
-import { formatItalianDate, type IsoDate } from '@/utils/calendar-date';
-import { t } from '@/utils/i18n';
-import type { Account } from '@/utils/store';
-import { mailboxName } from '@/utils/unnamed-mailbox';
+import type { ListedAccount } from '@/utils/accounts/account-rows';
+import { formatItalianDate, type IsoDate } from '@/utils/dates/calendar-date';
+import { t } from '@/utils/i18n/translate';
+import type { Account } from '@/utils/store/types';
+import { mailboxName } from '@/utils/store/unnamed-mailbox';
 import { DaysLeft } from './DaysLeft';
 import { RenewalRequest } from './RenewalRequest';
 import './account-text.css';

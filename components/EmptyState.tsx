@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/i18n/translate';
 
 /** Where a first-time user starts: the WebMail, where the guide takes over. */
 const WEBMAIL_URL = 'https://webmail.pec.it/';

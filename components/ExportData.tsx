@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
-import { buildBackup } from '@/utils/backup-format';
-import { localToday } from '@/utils/calendar-date';
-import { accountsCsv } from '@/utils/csv-export';
-import { t, type MessageKey } from '@/utils/i18n';
-import { expiryCalendar } from '@/utils/ics';
-import { exportAll, type StoreDb } from '@/utils/store';
+import { buildBackup } from '@/utils/transfer/backup-format';
+import { localToday } from '@/utils/dates/calendar-date';
+import { accountsCsv } from '@/utils/transfer/csv-export';
+import { t, type MessageKey } from '@/utils/i18n/translate';
+import { expiryCalendar } from '@/utils/transfer/ics';
+import { exportAll } from '@/utils/store/transfer';
+import type { StoreDb } from '@/utils/store/schema';
 import { downloadText } from './download';
 
 type Format = 'json' | 'csv' | 'ics';

@@ -1,7 +1,8 @@
-import { MAX_BACKUP_BYTES, parseBackup, type BackupError, type ParsedBackup } from '@/utils/backup-format';
-import { t, type MessageKey } from '@/utils/i18n';
-import { planImport } from '@/utils/import-plan';
-import { exportAll, type StoreDb } from '@/utils/store';
+import { MAX_BACKUP_BYTES, parseBackup, type BackupError, type ParsedBackup } from '@/utils/transfer/backup-format';
+import { t, type MessageKey } from '@/utils/i18n/translate';
+import { planImport } from '@/utils/transfer/import-plan';
+import { exportAll } from '@/utils/store/transfer';
+import type { StoreDb } from '@/utils/store/schema';
 import { ImportFile, type FileReading } from './ImportFile';
 
 /** The message of each reason a file is refused; "read-failed" is the browser failing to read it. */

@@ -1,9 +1,10 @@
-import { MAX_BACKUP_BYTES } from '@/utils/backup-format';
-import { localToday } from '@/utils/calendar-date';
-import { csvBackup, parseAccountsCsv, type CsvRowError } from '@/utils/csv-import';
-import { t, type MessageKey } from '@/utils/i18n';
-import { planImport } from '@/utils/import-plan';
-import { exportAll, type StoreDb } from '@/utils/store';
+import { MAX_BACKUP_BYTES } from '@/utils/transfer/backup-format';
+import { localToday } from '@/utils/dates/calendar-date';
+import { csvBackup, parseAccountsCsv, type CsvRowError } from '@/utils/transfer/csv-import';
+import { t, type MessageKey } from '@/utils/i18n/translate';
+import { planImport } from '@/utils/transfer/import-plan';
+import { exportAll } from '@/utils/store/transfer';
+import type { StoreDb } from '@/utils/store/schema';
 import { ImportFile, type FileReading } from './ImportFile';
 
 const ROW_ERROR_KEYS: Record<CsvRowError, MessageKey> = {

@@ -1,8 +1,9 @@
 import { useRef, useState } from 'preact/hooks';
-import type { Backup } from '@/utils/backup-format';
-import { t } from '@/utils/i18n';
-import type { ImportPlan } from '@/utils/import-plan';
-import { applyImport, type StoreDb } from '@/utils/store';
+import type { Backup } from '@/utils/transfer/backup-format';
+import { t } from '@/utils/i18n/translate';
+import type { ImportPlan } from '@/utils/transfer/import-plan';
+import { applyImport } from '@/utils/store/transfer';
+import type { StoreDb } from '@/utils/store/schema';
 import { ImportPreview } from './ImportPreview';
 
 /** What a chosen file turned into: a refusal to show, or what it would change (with notes on parts left out). */

@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { formatItalianDate, type IsoDate } from '@/utils/calendar-date';
-import { t, type MessageKey } from '@/utils/i18n';
-import type { ImportPlan } from '@/utils/import-plan';
-import { formatOffsets } from '@/utils/offsets-text';
-import type { Account, Settings } from '@/utils/store';
-import { mailboxName } from '@/utils/unnamed-mailbox';
+import { formatItalianDate, type IsoDate } from '@/utils/dates/calendar-date';
+import { t, type LanguageChoice, type MessageKey } from '@/utils/i18n/translate';
+import type { ImportPlan } from '@/utils/transfer/import-plan';
+import { formatOffsets } from '@/utils/reminders/offsets-text';
+import type { Account, Settings } from '@/utils/store/types';
+import { mailboxName } from '@/utils/store/unnamed-mailbox';
 
-const LANGUAGE_KEYS: Record<Settings['language'], MessageKey> = {
+const LANGUAGE_KEYS: Record<LanguageChoice, MessageKey> = {
   auto: 'optionsLanguageAuto',
   it: 'languageItalian',
   en: 'languageEnglish',

@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
-import { t, type MessageKey } from '@/utils/i18n';
-import type { Settings } from '@/utils/store';
+import { t, type LanguageChoice, type MessageKey } from '@/utils/i18n/translate';
 
-type LanguageSetting = Settings['language'];
+type LanguageSetting = LanguageChoice;
 
 /** Each language named in itself, as language menus do; "automatic" in the language in use. */
 const CHOICES: readonly { value: LanguageSetting; key: MessageKey; lang?: string }[] = [

@@ -1,4 +1,4 @@
-import { MAX_OFFSET_DAYS } from '@/utils/store';
+import { MAX_OFFSET_DAYS } from '@/utils/store/validation';
 import { described, Field } from './Field';
 
 export interface LeadDaysFieldProps {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t, type MessageKey } from '@/utils/i18n';
+import { t, type MessageKey } from '@/utils/i18n/translate';
 import { described } from './Field';
 
 export interface MoveCaptureFormProps {

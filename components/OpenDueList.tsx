@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/i18n/translate';
 
 /** Opens the due-list page in a tab (an extension page: the same store, no network). */
 export function openDueList(): Promise<unknown> {

@@ -1,9 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import { applyLanguage } from '@/utils/catalog';
-import { t } from '@/utils/i18n';
-import { localizeDocument } from '@/utils/localize-document';
-import { sendToBackground } from '@/utils/send-to-background';
-import { clearAll, getSettings, listAccounts, saveSettings, type Settings, type StoreDb } from '@/utils/store';
+import { applyLanguage } from '@/utils/i18n/catalog';
+import { t, type LanguageChoice } from '@/utils/i18n/translate';
+import { localizeDocument } from '@/utils/i18n/localize-document';
+import { sendToBackground } from '@/utils/messaging/send-to-background';
+import { clearAll } from '@/utils/store/transfer';
+import { getSettings, saveSettings } from '@/utils/store/settings';
+import { listAccounts } from '@/utils/store/accounts';
+import type { Settings } from '@/utils/store/types';
+import type { StoreDb } from '@/utils/store/schema';
 import { ExportData } from './ExportData';
 import { ImportBackup } from './ImportBackup';
 import { ImportCsv } from './ImportCsv';
@@ -42,7 +46,7 @@ export function Options({ db }: { db: StoreDb }) {
     await sendToBackground({ type: 'settings-changed' });
   }
 
-  async function saveLanguage(language: Settings['language']) {
+  async function saveLanguage(language: LanguageChoice) {
     await saveSettings(db, { language });
     await load();
     await sendToBackground({ type: 'settings-changed' });

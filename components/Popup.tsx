@@ -1,27 +1,17 @@
 import { browser } from 'wxt/browser';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { accountRows } from '@/utils/account-rows';
-import { formatItalianDate, localToday } from '@/utils/calendar-date';
-import { t, type MessageKey } from '@/utils/i18n';
-import { saveManualEntry, type ManualEntry } from '@/utils/manual-account';
-import type { MoveCaptureResult } from '@/utils/messages';
-import { sendToBackground } from '@/utils/send-to-background';
-import { settlePastReminders } from '@/utils/settle-reminders';
-import {
-  DEFAULT_SETTINGS,
-  deleteAccount,
-  getSettings,
-  listAccounts,
-  listAttributions,
-  markRenewalAsked,
-  saveAccount,
-  setProgramUpdated,
-  type Account,
-  type Attribution,
-  type Settings,
-  type StoreDb,
-} from '@/utils/store';
-import { isUnnamedMailbox } from '@/utils/unnamed-mailbox';
+import { accountRows } from '@/utils/accounts/account-rows';
+import { formatItalianDate, localToday } from '@/utils/dates/calendar-date';
+import { t, type MessageKey } from '@/utils/i18n/translate';
+import { saveManualEntry, type ManualEntry } from '@/utils/accounts/manual-account';
+import type { MoveCaptureResult } from '@/utils/messaging/messages';
+import { sendToBackground } from '@/utils/messaging/send-to-background';
+import { settlePastReminders } from '@/utils/reminders/settle-reminders';
+import { DEFAULT_SETTINGS, type Account, type Attribution, type Settings } from '@/utils/store/types';
+import { deleteAccount, listAccounts, listAttributions, markRenewalAsked, saveAccount, setProgramUpdated } from '@/utils/store/accounts';
+import { getSettings } from '@/utils/store/settings';
+import type { StoreDb } from '@/utils/store/schema';
+import { isUnnamedMailbox } from '@/utils/store/unnamed-mailbox';
 import { AccountForm } from './AccountForm';
 import { AccountList } from './AccountList';
 import { AuthFailedHelp } from './AuthFailedHelp';

@@ -1,5 +1,5 @@
-import { t } from '@/utils/i18n';
-import type { Account } from '@/utils/store';
+import { t } from '@/utils/i18n/translate';
+import type { Account } from '@/utils/store/types';
 
 /**
  * After a renewal: the account's programs, ticked off one by one as the new password goes into

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
-import { formatOffsets, parseOffsetsText } from '@/utils/offsets-text';
-import { MAX_OFFSET_DAYS, StoreValidationError, type Settings } from '@/utils/store';
+import { t } from '@/utils/i18n/translate';
+import { formatOffsets, parseOffsetsText } from '@/utils/reminders/offsets-text';
+import { MAX_OFFSET_DAYS, StoreValidationError } from '@/utils/store/validation';
+import type { Settings } from '@/utils/store/types';
 import { described, Field } from './Field';
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);

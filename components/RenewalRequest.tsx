@@ -1,9 +1,9 @@
-import type { IsoDate } from '@/utils/calendar-date';
-import { askDueNow } from '@/utils/due-list';
-import { t } from '@/utils/i18n';
-import { requestLink } from '@/utils/renewal-request';
-import { requestStatusText } from '@/utils/request-status';
-import type { Account } from '@/utils/store';
+import type { IsoDate } from '@/utils/dates/calendar-date';
+import { askDueNow } from '@/utils/office/due-list';
+import { t } from '@/utils/i18n/translate';
+import { requestLink } from '@/utils/office/renewal-request';
+import { requestStatusText } from '@/utils/office/request-status';
+import type { Account } from '@/utils/store/types';
 import './renewal-request.css';
 
 export interface RenewalRequestProps {

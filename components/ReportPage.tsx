@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t, type MessageKey } from '@/utils/i18n';
-import { formatOutline } from '@/utils/page-outline';
-import { activeArubaTab, readPageOutline } from '@/utils/report-page';
+import { t, type MessageKey } from '@/utils/i18n/translate';
+import { formatOutline } from '@/utils/page/outline';
+import { activeArubaTab, readPageOutline } from '@/utils/extension/report-page';
 
 /**
  * "Segnala questa pagina", offered only over an Aruba page: the page's sanitized outline, shown in

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
-import { MAX_OFFSET_DAYS, type Settings } from '@/utils/store';
+import { t } from '@/utils/i18n/translate';
+import { MAX_OFFSET_DAYS } from '@/utils/store/validation';
+import type { Settings } from '@/utils/store/types';
 import { described, Field } from './Field';
 import { LeadDaysField } from './LeadDaysField';
 

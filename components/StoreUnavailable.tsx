@@ -1,4 +1,4 @@
-import { t, type MessageKey } from '@/utils/i18n';
+import { t, type MessageKey } from '@/utils/i18n/translate';
 
 /** Shown instead of a page when IndexedDB cannot be opened: the same words as the badge's "?". */
 export function StoreUnavailable({ titleKey }: { titleKey: MessageKey }) {

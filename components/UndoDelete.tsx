@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from '@/utils/i18n';
-import type { Account } from '@/utils/store';
-import { isUnnamedMailbox } from '@/utils/unnamed-mailbox';
+import { t } from '@/utils/i18n/translate';
+import type { Account } from '@/utils/store/types';
+import { isUnnamedMailbox } from '@/utils/store/unnamed-mailbox';
 
 /** Confirms a deletion and offers to undo it. */
 export function UndoDelete({ account, onUndo }: { account: Account; onUndo: () => void }) {

@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { pageOutline } from '@/utils/page-outline';
+import { pageOutline } from '@/utils/page/outline';
 
 /**
  * Injected into the active Aruba tab by the popup's "Segnala questa pagina", and only then: the

@@ -7,10 +7,10 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test';
-import { addDays, localToday } from '../utils/calendar-date';
-import { readOverlay } from '../tests/fixtures/overlay-probe';
-import { EXTENSION_DIR, launchWithExtension, launchWithoutExtension, startRenewal, type LoadedExtension } from '../tests/fixtures/launch';
-import { CHROMIUM_PATH, missingChromiumMessage } from './chromium';
+import { addDays, localToday } from '../utils/dates/calendar-date';
+import { readOverlay } from '../tests/harness/chromium/overlay-probe';
+import { EXTENSION_DIR, launchWithExtension, launchWithoutExtension, startRenewal, type LoadedExtension } from '../tests/harness/chromium/launch';
+import { CHROMIUM_PATH, missingChromiumMessage } from '../tests/harness/chromium/chromium';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const POPUP_OPENS = 3;

@@ -5,25 +5,15 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import type { StepId } from '../utils/aruba-steps';
-import { followGuide } from '../tests/fixtures/guide-walker';
-import { chipText } from '../tests/fixtures/overlay-probe';
-import { badgeText, EXTENSION_DIR, launchWithExtension, startRenewal, type LoadedExtension } from '../tests/fixtures/launch';
+import { followGuide } from '../tests/harness/chromium/guide-walker';
+import { chipText } from '../tests/harness/chromium/overlay-probe';
+import { RENEWAL_WALKS } from '../tests/harness/renewal-walks';
+import { badgeText, EXTENSION_DIR, launchWithExtension, startRenewal, type LoadedExtension } from '../tests/harness/chromium/launch';
 
 const OUT_DIR = resolve(import.meta.dirname, '../demo-output');
 
-const WALKS: { name: string; start: string; steps: StepId[] }[] = [
-  {
-    name: 'webmail',
-    start: 'https://webmail.pec.it/',
-    steps: ['webmail-settings', 'webmail-security', 'webmail-manage', 'webmail-generate'],
-  },
-  {
-    name: 'account',
-    start: 'https://webmail.pec.it/new/messages/INBOX',
-    steps: ['account-user-menu', 'account-open', 'account-app-passwords', 'account-activate'],
-  },
-];
+/** The Italian walks of both paths, as the end-to-end tests take them. */
+const WALKS = RENEWAL_WALKS.filter((walk) => walk.uiLocale === 'it-IT').map((walk) => ({ name: walk.path, start: walk.start, steps: walk.steps }));
 
 const interactive = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.env.CI && !process.argv.includes('--headless');
 

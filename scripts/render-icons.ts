@@ -1,7 +1,7 @@
 // Renders public/icon.svg to the PNG sizes the manifest needs. Run by hand after editing the SVG.
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { CHROMIUM_PATH, QUIET_CHROMIUM_ARGS } from './chromium';
+import { CHROMIUM_PATH, QUIET_CHROMIUM_ARGS } from '../tests/harness/chromium/chromium';
 
 const svg = readFileSync(new URL('../assets/icon.svg', import.meta.url), 'utf8');
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: QUIET_CHROMIUM_ARGS });

@@ -1,15 +1,16 @@
 import { browser } from 'wxt/browser';
-import { ARUBA_STATES, pathLength, type ArubaStep } from '@/utils/aruba-steps';
-import { captureMessage } from '@/utils/capture-message';
-import { daysLeftPhrase } from '@/utils/days-left-phrase';
-import { accessibleLabel, isRendered } from '@/utils/dom-text';
-import { inOneLook, queryAll, type SearchRoot } from '@/utils/dom-walk';
-import { detectPageState, findNearMiss, headingStep, recognizeStep, stepAfterOpenMenu, type PageState } from '@/utils/find-step';
-import { coveringLayer, layerTitle, openModal } from '@/utils/page-layers';
-import { readExpiryText } from '@/utils/read-expiry';
-import { readAccountName } from '@/utils/read-mailbox';
-import { setTranslations, t } from '@/utils/i18n';
-import type { CaptureResult, ContentMessage, ExpirySeen, GuideMode, GuideModeAnswer } from '@/utils/messages';
+import { ARUBA_STATES, pathLength, type ArubaStep } from '@/utils/aruba/steps';
+import { captureMessage } from '@/utils/guide/capture-message';
+import { daysLeftPhrase } from '@/utils/dates/days-left-phrase';
+import { accessibleLabel, isRendered } from '@/utils/page/text';
+import { inOneLook, queryAll, type SearchRoot } from '@/utils/page/walk';
+import { detectPageState, headingStep, recognizeStep, stepAfterOpenMenu, type PageState } from '@/utils/page/find-step';
+import { findNearMiss } from '@/utils/page/near-miss';
+import { coveringLayer, layerTitle, openModal } from '@/utils/page/layers';
+import { readExpiryText } from '@/utils/page/read-expiry';
+import { readAccountName } from '@/utils/page/read-mailbox';
+import { setTranslations, t } from '@/utils/i18n/translate';
+import type { CaptureResult, ContentMessage, ExpirySeen, GuideMode, GuideModeAnswer } from '@/utils/messaging/messages';
 import { Overlay, type GuideCard } from './overlay';
 import { watchPage, type PageChange, type PageWatch } from './page-watch';
 

@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { ARUBA_MATCH_PATTERNS } from '@/utils/aruba-hosts';
+import { ARUBA_MATCH_PATTERNS } from '@/utils/aruba/hosts';
 import { Guide } from './guide';
 
 export default defineContentScript({

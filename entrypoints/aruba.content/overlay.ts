@@ -1,4 +1,4 @@
-import { OVERLAY_TAG } from '@/utils/dom-walk';
+import { OVERLAY_TAG } from '@/utils/page/walk';
 import OVERLAY_CSS from './overlay.css?inline';
 
 /** What the guide shows next to the element to click (or docked, when there is none). */

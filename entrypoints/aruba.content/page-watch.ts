@@ -1,5 +1,5 @@
-import { WATCH_WORDS } from '@/utils/aruba-steps';
-import { DIALOGS, OVERLAY_TAG, dataListsOf, isDataList, shadowRootsUnder } from '@/utils/dom-walk';
+import { WATCH_WORDS } from '@/utils/aruba/steps';
+import { DIALOGS, OVERLAY_TAG, dataListsOf, isDataList, shadowRootsUnder } from '@/utils/page/walk';
 
 const SETTLE_MS = 400;
 /**

@@ -1,9 +1,9 @@
-import { badgeState, BADGE_COLORS } from '@/utils/badge-state';
-import { formatItalianDate, localToday } from '@/utils/calendar-date';
-import { t } from '@/utils/i18n';
-import { daysLeftPhrase } from '@/utils/days-left-phrase';
-import type { Account } from '@/utils/store';
-import { mailboxName } from '@/utils/unnamed-mailbox';
+import { badgeState, BADGE_COLORS } from '@/utils/reminders/badge-state';
+import { formatItalianDate, localToday } from '@/utils/dates/calendar-date';
+import { t } from '@/utils/i18n/translate';
+import { daysLeftPhrase } from '@/utils/dates/days-left-phrase';
+import type { Account } from '@/utils/store/types';
+import { mailboxName } from '@/utils/store/unnamed-mailbox';
 import { toolbarAction } from './toolbar-action';
 
 /** Badge contract: days to the soonest expiry, "!" once expired, empty when nothing is tracked. */

@@ -1,25 +1,18 @@
-import { localToday } from '@/utils/calendar-date';
-import { parseExpiryDate } from '@/utils/expiry-date';
-import type { CaptureResult, ExpirySeen, MoveCaptureResult } from '@/utils/messages';
-import { offsetsAhead } from '@/utils/reminder-plan';
-import { settlePastReminders } from '@/utils/settle-reminders';
-import { addUnnamedMailbox, getSettings, listAccounts, mailboxKey, moveCapture, normalizeAddress, recordCapture, StoreValidationError } from '@/utils/store';
-import { isUnnamedMailbox } from '@/utils/unnamed-mailbox';
+import { localToday } from '@/utils/dates/calendar-date';
+import { parseExpiryDate } from '@/utils/dates/expiry-date';
+import type { CaptureResult, ExpirySeen, MoveCaptureResult } from '@/utils/messaging/messages';
+import { offsetsAhead } from '@/utils/reminders/reminder-plan';
+import { settlePastReminders } from '@/utils/reminders/settle-reminders';
+import { addUnnamedMailbox, listAccounts, moveCapture, recordCapture } from '@/utils/store/accounts';
+import { getSettings } from '@/utils/store/settings';
+import { mailboxKey, normalizeAddress, StoreValidationError } from '@/utils/store/validation';
+import { isUnnamedMailbox } from '@/utils/store/unnamed-mailbox';
 import { guideModeAfterCapture } from './guide-mode';
 import { reconcile } from './reminders';
 import { finishRenewal } from './renewal';
 import { store } from './store-access';
+import { originAndPath } from '@/utils/store/validation';
 import { attributeTab, noteMailboxShown, noteRecordedFor, renameMailboxInTabs } from './tab-context';
-
-/** Keeps only origin and path: a query string may carry session tokens. */
-function pageOrigin(url: string): string | null {
-  try {
-    const { origin, pathname } = new URL(url);
-    return origin + pathname;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Parses the expiry the page showed and records it at once: for the mailbox the page names, else
@@ -32,7 +25,7 @@ export async function handleExpirySeen(seen: ExpirySeen, tabId?: number, now = n
   if (!parsed.ok) return { status: 'rejected', reason: parsed.reason };
   const named = seen.address === null ? null : normalizeAddress(seen.address);
   if (named !== null && tabId !== undefined) await noteMailboxShown(tabId, named);
-  const read = { expiry: parsed.date, capturedAt: now.getTime(), source: seen.source, pageUrl: pageOrigin(seen.pageUrl) };
+  const read = { expiry: parsed.date, capturedAt: now.getTime(), source: seen.source, pageUrl: originAndPath(seen.pageUrl) };
   let db;
   try {
     db = await store();

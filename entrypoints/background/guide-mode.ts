@@ -1,8 +1,11 @@
 import { browser } from 'wxt/browser';
-import { localToday, type IsoDate } from '@/utils/calendar-date';
-import { decideGuideMode, type GuideModeInput } from '@/utils/guide-mode';
-import type { GuideMode } from '@/utils/messages';
-import { getSettings, listAccounts, normalizeAddress, type Account, type Settings } from '@/utils/store';
+import { localToday, type IsoDate } from '@/utils/dates/calendar-date';
+import { decideGuideMode, type GuideModeInput } from '@/utils/guide/guide-mode';
+import type { GuideMode } from '@/utils/messaging/messages';
+import { getSettings } from '@/utils/store/settings';
+import { listAccounts } from '@/utils/store/accounts';
+import { normalizeAddress } from '@/utils/store/validation';
+import type { Account, Settings } from '@/utils/store/types';
 import { renewalInProgress, renewsMailbox } from './renewal';
 import { store } from './store-access';
 import { attributeTab, noteMailboxShown } from './tab-context';
@@ -39,7 +42,7 @@ function decide(settings: Settings, now: Date, input: Pick<GuideModeInput, 'expi
 
 /**
  * How a page should behave: for the mailbox it names, or else the one its tab's context points
- * to (utils/attribution.ts), never the soonest of all. A page that names its mailbox is noted
+ * to (utils/guide/attribution.ts), never the soonest of all. A page that names its mailbox is noted
  * for its tab: the pages after it in the tab, and the tabs it opens, belong to that mailbox.
  */
 export async function guideModeFor(rawAddress: string | null, tabId: number | undefined, now = new Date()): Promise<GuideMode> {

@@ -1,6 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
-import { parseMessage, type Message } from '@/utils/messages';
+import { parseMessage, type Message } from '@/utils/messaging/messages';
 import { handleExpirySeen, moveCaptureTo } from './capture';
 import { dismissGuideInTab, guideModeFor } from './guide-mode';
 import { withLanguage } from './language';

@@ -1,13 +1,13 @@
-import { browserLanguage, messagesOf, resolveLanguage } from '@/utils/catalog';
-import { contentScriptKeys } from '@/utils/content-strings';
-import type { Language } from '@/utils/i18n';
-import type { GuideMode, GuideModeAnswer } from '@/utils/messages';
-import { getSettings, type Settings } from '@/utils/store';
+import { browserLanguage, messagesOf, resolveLanguage } from '@/utils/i18n/catalog';
+import { contentScriptKeys } from '@/utils/i18n/content-strings';
+import type { Language, LanguageChoice } from '@/utils/i18n/translate';
+import type { GuideMode, GuideModeAnswer } from '@/utils/messaging/messages';
+import { getSettings } from '@/utils/store/settings';
 import { store } from './store-access';
 
 /** The language chosen in the options, 'auto' resolved; the browser's when the store cannot say. */
 async function chosenLanguage(): Promise<Language> {
-  let setting: Settings['language'] = 'auto';
+  let setting: LanguageChoice = 'auto';
   try {
     setting = (await getSettings(await store())).language;
   } catch {

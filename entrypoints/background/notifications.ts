@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
-import { daysBetween, formatItalianDate, localToday, type IsoDate } from '@/utils/calendar-date';
-import { daysLeftPhrase } from '@/utils/days-left-phrase';
-import { t } from '@/utils/i18n';
-import type { TrackedExpiry } from '@/utils/reminder-plan';
-import { mailboxName } from '@/utils/unnamed-mailbox';
+import { daysBetween, formatItalianDate, localToday, type IsoDate } from '@/utils/dates/calendar-date';
+import { daysLeftPhrase } from '@/utils/dates/days-left-phrase';
+import { t } from '@/utils/i18n/translate';
+import type { TrackedExpiry } from '@/utils/reminders/reminder-plan';
+import { mailboxName } from '@/utils/store/unnamed-mailbox';
 
 const NOTIFICATION_PREFIX = 'notify|';
 

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { nextLocalMidnight } from '@/utils/calendar-date';
-import { applyLanguage } from '@/utils/catalog';
+import { nextLocalMidnight } from '@/utils/dates/calendar-date';
+import { applyLanguage } from '@/utils/i18n/catalog';
 import {
   parseReminderKey,
   parseSnoozeKey,
@@ -8,9 +8,12 @@ import {
   planSnooze,
   reconcileReminders,
   type TrackedExpiry,
-} from '@/utils/reminder-plan';
-import { serialQueue } from '@/utils/serial-queue';
-import { getFiredReminders, getSettings, listAccounts, markRemindersFired, pruneFiredReminders, type Account, type Settings } from '@/utils/store';
+} from '@/utils/reminders/reminder-plan';
+import { serialQueue } from '@/entrypoints/background/serial-queue';
+import { getFiredReminders, markRemindersFired, pruneFiredReminders } from '@/utils/store/fired-reminders';
+import { getSettings } from '@/utils/store/settings';
+import { listAccounts } from '@/utils/store/accounts';
+import type { Account, Settings } from '@/utils/store/types';
 import { showBadge, showStoreUnavailable } from './badge';
 import { showReminders } from './notifications';
 import { store } from './store-access';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { mailboxKey } from '@/utils/store';
+import { mailboxKey } from '@/utils/store/validation';
 import { noteRenewalTab } from './tab-context';
 
 /** Where a renewal starts today: Gestione account PEC (aruba-ui.md). */

@@ -1,4 +1,4 @@
-import { openStore, type StoreDb } from '@/utils/store';
+import { openStore, type StoreDb } from '@/utils/store/schema';
 
 let opening: Promise<StoreDb> | undefined;
 

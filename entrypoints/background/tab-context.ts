@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import { attributeMailbox, renameInTabs, type Attributed, type TabContext, type TabContexts } from '@/utils/attribution';
-import { serialQueue } from '@/utils/serial-queue';
+import { attributeMailbox, renameInTabs, type Attributed, type TabContext, type TabContexts } from '@/utils/guide/attribution';
+import { serialQueue } from '@/entrypoints/background/serial-queue';
 
 /*
  * What the background learned of each Aruba tab, for attributing an expiry read on a page that
- * does not name its mailbox (utils/attribution.ts). Kept in session storage: the service worker
+ * does not name its mailbox (utils/guide/attribution.ts). Kept in session storage: the service worker
  * may sleep between the WebMail page and the password window, and the browser empties it when it
  * closes. Tab ids are unique within a browser session, so entries are not reused by other tabs;
  * only tabs that spoke to us, the tabs they opened and renewal tabs are remembered.

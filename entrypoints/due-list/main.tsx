@@ -3,8 +3,8 @@ import '@/components/base.css';
 import './style.css';
 import { DueList } from '@/components/DueList';
 import { StoreUnavailable } from '@/components/StoreUnavailable';
-import { localizeDocument } from '@/utils/localize-document';
-import { openStoreForPage } from '@/utils/page-store';
+import { localizeDocument } from '@/utils/i18n/localize-document';
+import { openStoreForPage } from '@/utils/extension/page-store';
 
 const app = document.getElementById('app')!;
 const show = (page: ComponentChild) => {

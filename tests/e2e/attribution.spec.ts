@@ -1,10 +1,12 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { addDays, daysBetween, formatItalianDate, localToday } from '../../utils/calendar-date';
-import { fixtureDayShift } from '../fixtures/fixture-dates';
-import { CANARY_PASSWORD } from '../fixtures/site';
+import { addDays, daysBetween, formatItalianDate, localToday } from '../../utils/dates/calendar-date';
+import { fixtureDayShift } from '../harness/fixture-dates';
+import { CANARY_PASSWORD } from '../harness/site';
 import { account, openPopup, seedAccounts } from './extension-pages';
 import { badgeText, expect, extensionState, launchWithExtension, recordMessages, startRenewal, test, type LoadedExtension } from './extension';
 import { cardText, chipText, highlighted, walkGuide } from './walk';
+import { stepLineOf } from '../harness/renewal-walks';
+import type { StepId } from '../../utils/aruba/steps';
 
 /*
  * Issue 14, classes 1 and 4: a date read on a page that does not name its mailbox is recorded at
@@ -14,7 +16,7 @@ import { cardText, chipText, highlighted, walkGuide } from './walk';
 
 const today = () => localToday(new Date());
 const shifted = (date: string) => addDays(date, fixtureDayShift());
-const stepLine = (n: number) => `Passo ${n} di 4`;
+const stepLine = (id: StepId) => stepLineOf(id);
 const noPhoto = async () => undefined;
 
 /** Every console line of the extension's pages, the Aruba pages (content script included) and the service worker. */

@@ -1,4 +1,4 @@
-import { addDays, formatItalianDate, localToday } from '../../utils/calendar-date';
+import { addDays, formatItalianDate, localToday } from '../../utils/dates/calendar-date';
 import { account, openOptions, openPopup, seedAccounts, seriousViolations } from './extension-pages';
 import { expect, test } from './extension';
 

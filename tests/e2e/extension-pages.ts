@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { NO_OFFICE_FIELDS, type Account } from '../../utils/store';
+import { NO_OFFICE_FIELDS, type Account } from '../../utils/store/types';
 import { expect, type LoadedExtension } from './extension';
 
 /** The popup as Chrome shows it: 360px wide, in a tab of about the popup's size. */

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test as base } from '@playwright/test';
-import { launchWithExtension, type LoadedExtension } from '../fixtures/launch';
+import { launchWithExtension, type LoadedExtension } from '../harness/chromium/launch';
 
-export { badgeText, extensionState, launchWithExtension, recordMessages, startRenewal, type LoadedExtension } from '../fixtures/launch';
+export { badgeText, extensionState, launchWithExtension, recordMessages, startRenewal, type LoadedExtension } from '../harness/chromium/launch';
 
 interface ExtensionFixtures {
   profileDir: string;

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, startRenewal, test } from './extension';
 import { cardText, highlighted } from './walk';
+import { stepLineOf } from '../harness/renewal-walks';
 
 /*
  * Issue 14, class 7: Aruba's own layers. After sign-in the new WebMail opens notices in modal
@@ -66,7 +67,7 @@ for (const notice of [
 
     await page.getByRole('button', { name: notice.buttons.at(-1)! }).click();
     await expect(highlighted(page)).toHaveAttribute('data-pec-highlight', 'webmail-settings');
-    await expect.poll(() => cardText(page)).toContain('Passo 1 di 4');
+    await expect.poll(() => cardText(page)).toContain(stepLineOf('webmail-settings'));
   });
 }
 
@@ -81,7 +82,7 @@ test('a consent banner with no title is called the window in front; the page’s
   await page.getByRole('button', { name: 'Non ora' }).click();
   // Aruba's «Non ora» closed Aruba's notice; the guide carries on.
   await expect(highlighted(page)).toHaveAttribute('data-pec-highlight', 'webmail-settings');
-  await expect.poll(() => cardText(page)).toContain('Passo 1 di 4');
+  await expect.poll(() => cardText(page)).toContain(stepLineOf('webmail-settings'));
 });
 
 test('a notice that does not cover the target leaves the ring where it is', async ({ extension }) => {

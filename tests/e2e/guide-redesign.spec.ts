@@ -1,5 +1,6 @@
 import { expect, test } from './extension';
 import { cardText, highlighted } from './walk';
+import { stepLineOf } from '../harness/renewal-walks';
 
 // Replica "redesigns" of Aruba's pages (tests/fixtures/pages/redesign-*.html). The guide is on
 // (nothing is stored yet), so the page must never be left without directions.
@@ -20,7 +21,7 @@ test('a step it cannot find at all is described in words after a few seconds', a
   const page = await extension.context.newPage();
   await page.goto('https://account.aruba.it/pec?versione=2027');
   expect(await cardText(page)).toBe('');
-  await expect.poll(() => cardText(page), { timeout: 10_000 }).toContain('Passo 3 di 4');
+  await expect.poll(() => cardText(page), { timeout: 10_000 }).toContain(stepLineOf('account-app-passwords'));
   expect(await cardText(page)).toContain('sezione Sicurezza, premi «Password per programmi di posta»');
   expect(await cardText(page)).toContain('Non lo trovo su questa pagina');
   await expect(highlighted(page)).toHaveCount(0);

@@ -1,5 +1,5 @@
-import { addDays, formatItalianDate } from '../../utils/calendar-date';
-import { fixtureDayShift } from '../fixtures/fixture-dates';
+import { addDays, formatItalianDate } from '../../utils/dates/calendar-date';
+import { fixtureDayShift } from '../harness/fixture-dates';
 import { expect, test } from './extension';
 import { cardText, chipText, focusInOverlay, highlighted, pressInOverlay } from './walk';
 

@@ -1,7 +1,7 @@
-import { addDays, daysBetween, formatItalianDate, localToday } from '../../utils/calendar-date';
-import { fixtureDayShift } from '../fixtures/fixture-dates';
-import { RENEWAL_WALKS } from '../fixtures/renewal-walks';
-import { CANARY_PASSWORD } from '../fixtures/site';
+import { addDays, daysBetween, formatItalianDate, localToday } from '../../utils/dates/calendar-date';
+import { fixtureDayShift } from '../harness/fixture-dates';
+import { RENEWAL_WALKS } from '../harness/renewal-walks';
+import { CANARY_PASSWORD } from '../harness/site';
 import { badgeText, expect, extensionState, recordMessages, startRenewal, test } from './extension';
 import { cardText, chipText, highlighted, walkGuide } from './walk';
 

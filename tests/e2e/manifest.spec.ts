@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test, expect } from '@playwright/test';
-import { ARUBA_MATCH_PATTERNS } from '../../utils/aruba-hosts';
+import { ARUBA_MATCH_PATTERNS } from '../../utils/aruba/hosts';
 
 // Runs after the build, like the other e2e specs: it checks what the stores will receive.
 const manifest = (dir: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, '../../.output', dir, 'manifest.json'), 'utf8'));

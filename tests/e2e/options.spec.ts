@@ -2,10 +2,11 @@ import { readFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
 import ICAL from 'ical.js';
 import Papa from 'papaparse';
-import { addDays, formatItalianDate, localToday } from '../../utils/calendar-date';
+import { addDays, formatItalianDate, localToday } from '../../utils/dates/calendar-date';
 import { account, openOptions, openPopup, seedAccounts, seriousViolations } from './extension-pages';
 import { expect, test } from './extension';
 import { cardText, chipText, readOverlay } from './walk';
+import { stepLineOf } from '../harness/renewal-walks';
 
 const today = () => localToday(new Date());
 
@@ -124,7 +125,7 @@ test('choosing English in an Italian browser changes the options, the popup, the
 
   const page = await extension.context.newPage();
   await page.goto('https://webmail.pec.it/');
-  await expect.poll(() => cardText(page)).toContain('Step 1 of 4');
+  await expect.poll(() => cardText(page)).toContain(stepLineOf('webmail-settings', 'en'));
   expect((await readOverlay(page)).card?.buttons.map((button) => button.name)).toEqual(['Not now']);
 
   // Back to the browser's language: Italian again everywhere, the guide included.
@@ -132,6 +133,6 @@ test('choosing English in an Italian browser changes the options, the popup, the
   await options.getByRole('button', { name: 'Apply' }).click();
   await expect(options.getByRole('heading', { level: 1 })).toHaveText('Impostazioni');
   await page.reload();
-  await expect.poll(() => cardText(page)).toContain('Passo 1 di 4');
+  await expect.poll(() => cardText(page)).toContain(stepLineOf('webmail-settings'));
   expect(await chipText(page)).toBe('');
 });

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { addDays, formatItalianDate, localToday } from '../../utils/calendar-date';
+import { addDays, formatItalianDate, localToday } from '../../utils/dates/calendar-date';
 import { account, openOptions, openPopup, seedAccounts, seriousViolations } from './extension-pages';
 import { badgeText, expect, test, type LoadedExtension } from './extension';
 

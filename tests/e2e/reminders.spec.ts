@@ -1,5 +1,5 @@
-import { addDays, daysBetween, formatItalianDate, localToday } from '../../utils/calendar-date';
-import { fixtureDayShift } from '../fixtures/fixture-dates';
+import { addDays, daysBetween, formatItalianDate, localToday } from '../../utils/dates/calendar-date';
+import { fixtureDayShift } from '../harness/fixture-dates';
 import { badgeText, expect, launchWithExtension, test } from './extension';
 import { chipText } from './walk';
 

@@ -1,5 +1,5 @@
-import type { PageOutline } from '../../utils/page-outline';
-import { CANARY_PASSWORD } from '../fixtures/site';
+import type { PageOutline } from '../../utils/page/outline';
+import { CANARY_PASSWORD } from '../harness/site';
 import { openPopup, seriousViolations } from './extension-pages';
 import { expect, test, type LoadedExtension } from './extension';
 import { readOverlay } from './walk';

@@ -1,18 +1,18 @@
 import type { Page } from '@playwright/test';
-import { ARUBA_STEPS, type StepId } from '../../utils/aruba-steps';
-import { addDays, daysBetween, formatItalianDate, localToday } from '../../utils/calendar-date';
-import { fixtureDayShift, shiftFixtureDates } from '../fixtures/fixture-dates';
-import { CANARY_PASSWORD } from '../fixtures/site';
-import { unseenCase } from '../fixtures/unseen-pages';
+import type { StepId } from '../../utils/aruba/steps';
+import { addDays, daysBetween, formatItalianDate, localToday } from '../../utils/dates/calendar-date';
+import { fixtureDayShift, shiftFixtureDates } from '../harness/fixture-dates';
+import { CANARY_PASSWORD } from '../harness/site';
+import { unseenCase } from '../harness/unseen-pages';
 import { badgeText, expect, extensionState, recordMessages, startRenewal, test, type LoadedExtension } from './extension';
 import { cardText, chipText, highlighted } from './walk';
+import { stepLineOf } from '../harness/renewal-walks';
 
 // Issue 14 in Chromium with the built extension, on a subset of the unseen replica pages
-// (tests/fixtures/unseen-pages.ts): what carries data-pec-highlight, what the card says (read
+// (tests/harness/unseen-pages.ts): what carries data-pec-highlight, what the card says (read
 // through cardText only), what expiry is captured, and the password nowhere.
 
 const MAILBOX = 'mario.rossi@pec.it';
-const ordinal = (id: StepId) => ARUBA_STEPS.find((step) => step.id === id)!.ordinal;
 /** A replica's date as served today (the router moves every date by the days since they were written). */
 const served = (date: string) => shiftFixtureDates(date);
 const isoServed = (iso: string) => addDays(iso, fixtureDayShift());
@@ -53,7 +53,7 @@ async function expectHighlightOn(page: Page, step: StepId): Promise<void> {
     return false;
   }, step);
   expect(onTarget, `the highlight is on what a person clicks for ${step}`).toBe(true);
-  await expect.poll(() => cardText(page)).toContain(`Passo ${ordinal(step)} di 4`);
+  await expect.poll(() => cardText(page)).toContain(stepLineOf(step));
 }
 
 /** Nothing inside page content (a message, a frame, an editor, the message list) is highlighted. */
@@ -127,8 +127,8 @@ test.describe('§3 which step a page is, by what it shows', () => {
   test('a «Verifica in 2 passaggi» page at an unknown URL with the button renamed describes step 4, never sends the user back', async ({ extension }) => {
     const page = await extension.context.newPage();
     await page.goto(unseenCase('Verifica in 2 passaggi at a new URL, generate button renamed').url);
-    await expect.poll(() => cardText(page), { timeout: 10_000 }).toContain(`Passo ${ordinal('webmail-generate')} di 4`);
-    expect(await cardText(page)).not.toContain('Passo 3 di 4');
+    await expect.poll(() => cardText(page), { timeout: 10_000 }).toContain(stepLineOf('webmail-generate'));
+    expect(await cardText(page)).not.toContain(stepLineOf('webmail-manage'));
     await expect(highlighted(page)).toHaveCount(0);
   });
 
@@ -136,8 +136,8 @@ test.describe('§3 which step a page is, by what it shows', () => {
     await startRenewal(extension);
     const page = await extension.context.newPage();
     await page.goto(unseenCase('Gestione account: Genera nuova password renamed').url);
-    await expect.poll(() => cardText(page), { timeout: 10_000 }).toContain(`Passo ${ordinal('account-generate-new')} di 4`);
-    expect(await cardText(page)).not.toContain('Passo 3 di 4');
+    await expect.poll(() => cardText(page), { timeout: 10_000 }).toContain(stepLineOf('account-generate-new'));
+    expect(await cardText(page)).not.toContain(stepLineOf('account-app-passwords'));
     await expect(highlighted(page)).toHaveCount(0);
   });
 });

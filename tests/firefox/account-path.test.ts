@@ -3,15 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { addDays, daysBetween, formatItalianDate, localToday } from '../../utils/calendar-date';
-import { fixtureDayShift } from '../fixtures/fixture-dates';
-import { RENEWAL_WALKS, REPLICA_MAILBOX } from '../fixtures/renewal-walks';
-import { CANARY_PASSWORD } from '../fixtures/site';
-import { alarmNames, badgeText, badgeTitle, extensionState, openExtensionPage, recordMessages, startRenewal } from './extension-page';
-import { walkGuide } from './guided-walk';
-import { launchFirefox, type FirefoxWithExtension } from './launch';
-import { guideCardText, guideChipText } from './overlay';
-import { HIGHLIGHTED } from './walker';
+import { addDays, daysBetween, formatItalianDate, localToday } from '../../utils/dates/calendar-date';
+import { fixtureDayShift } from '../harness/fixture-dates';
+import { RENEWAL_WALKS, REPLICA_MAILBOX } from '../harness/renewal-walks';
+import { CANARY_PASSWORD } from '../harness/site';
+import { alarmNames, badgeText, badgeTitle, extensionState, openExtensionPage, recordMessages, startRenewal } from '../harness/firefox/extension-page';
+import { walkGuide } from '../harness/firefox/guided-walk';
+import { launchFirefox, type FirefoxWithExtension } from '../harness/firefox/launch';
+import { guideCardText, guideChipText } from '../harness/firefox/overlay';
+import { HIGHLIGHTED } from '../harness/firefox/walker';
 
 // One profile per language walks the Gestione account path, then Firefox starts again on it.
 for (const walk of RENEWAL_WALKS.filter((candidate) => candidate.path === 'account')) {

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { addDays, daysBetween, formatItalianDate, localToday } from '../../utils/calendar-date';
-import { fixtureDayShift } from '../fixtures/fixture-dates';
-import { RENEWAL_WALKS, REPLICA_MAILBOX } from '../fixtures/renewal-walks';
-import { CANARY_PASSWORD } from '../fixtures/site';
-import { axeViolations } from './axe';
+import { addDays, daysBetween, formatItalianDate, localToday } from '../../utils/dates/calendar-date';
+import { fixtureDayShift } from '../harness/fixture-dates';
+import { RENEWAL_WALKS, REPLICA_MAILBOX } from '../harness/renewal-walks';
+import { CANARY_PASSWORD } from '../harness/site';
+import { axeViolations } from '../harness/firefox/axe';
 import {
   alarmNames,
   badgeText,
@@ -18,11 +18,11 @@ import {
   openExtensionPage,
   recordMessages,
   startRenewal,
-} from './extension-page';
-import { walkGuide } from './guided-walk';
-import { launchFirefox, type FirefoxWithExtension } from './launch';
-import { guideCardText, guideChipText } from './overlay';
-import { HIGHLIGHTED } from './walker';
+} from '../harness/firefox/extension-page';
+import { walkGuide } from '../harness/firefox/guided-walk';
+import { launchFirefox, type FirefoxWithExtension } from '../harness/firefox/launch';
+import { guideCardText, guideChipText } from '../harness/firefox/overlay';
+import { HIGHLIGHTED } from '../harness/firefox/walker';
 
 // One Firefox per language walks the old WebMail path; the tests after the walk look at what it
 // left behind, in order.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAccountInput } from '@/utils/account-input';
+import { checkAccountInput } from '@/utils/accounts/account-input';
 
 const TODAY = '2026-11-23';
 const none = new Set<string>();

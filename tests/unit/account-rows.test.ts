@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accountRows, matchesQuery } from '@/utils/account-rows';
-import { NO_OFFICE_FIELDS, type Account } from '@/utils/store';
+import { accountRows, matchesQuery } from '@/utils/accounts/account-rows';
+import { NO_OFFICE_FIELDS, type Account } from '@/utils/store/types';
 
 const TODAY = '2026-11-23';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ARUBA_HOSTS, ARUBA_MATCH_PATTERNS, isArubaHost } from '@/utils/aruba-hosts';
+import { ARUBA_HOSTS, ARUBA_MATCH_PATTERNS, isArubaHost } from '@/utils/aruba/hosts';
 
 describe('the Aruba hosts', () => {
   it.each(['webmail.pec.it', 'ACCOUNT.aruba.it', 'login.aruba.it', 'www.startpec.it'])('%s is one', (host) => {

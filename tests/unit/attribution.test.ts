@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attributeMailbox, renameInTabs, type TabContexts } from '@/utils/attribution';
+import { attributeMailbox, renameInTabs, type TabContexts } from '@/utils/guide/attribution';
 
 const ONE = ['solo@pec.it'];
 const TWO = ['a@pec.it', 'b@pec.it'];

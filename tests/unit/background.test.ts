@@ -1,9 +1,10 @@
+import { importStore } from './store-modules';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { addDays, formatItalianDate, localToday } from '@/utils/calendar-date';
-import type { ExpirySeen } from '@/utils/messages';
-import { CANARY_PASSWORD } from '../fixtures/site';
+import { addDays, formatItalianDate, localToday } from '@/utils/dates/calendar-date';
+import type { ExpirySeen } from '@/utils/messaging/messages';
+import { CANARY_PASSWORD } from '../harness/site';
 
 // Each test gets an empty IndexedDB and fresh background modules (they cache the connection).
 async function loadBackground() {
@@ -15,7 +16,7 @@ async function loadBackground() {
     import('@/entrypoints/background/guide-mode'),
     import('@/entrypoints/background/notifications'),
     import('@/entrypoints/background/renewal'),
-    import('@/utils/store'),
+    importStore(),
     import('@/entrypoints/background/store-access'),
   ]);
   return { ...capture, ...reminders, ...guide, ...notifications, ...renewal, ...store, store: access.store };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BACKUP_FORMAT, buildBackup, MAX_BACKUP_BYTES, parseBackup, type BackupFile } from '@/utils/backup-format';
-import { DEFAULT_SETTINGS, NO_OFFICE_FIELDS, type Account } from '@/utils/store';
+import { BACKUP_FORMAT, buildBackup, MAX_BACKUP_BYTES, parseBackup, type BackupFile } from '@/utils/transfer/backup-format';
+import { DEFAULT_SETTINGS, NO_OFFICE_FIELDS, type Account } from '@/utils/store/types';
 
 function account(overrides: Partial<Account> = {}): Account {
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BADGE_COLORS, badgeState, type BadgeColor } from '@/utils/badge-state';
+import { BADGE_COLORS, badgeState, type BadgeColor } from '@/utils/reminders/badge-state';
 
 const TODAY = '2027-02-01';
 

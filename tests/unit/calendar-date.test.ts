@@ -11,7 +11,7 @@ import {
   localToday,
   nextLocalMidnight,
   parseIsoDate,
-} from '@/utils/calendar-date';
+} from '@/utils/dates/calendar-date';
 
 /** Any real day from 1900 to 2199: the years the extension can meet, with 2000 and 2100 inside. */
 const anyDate = fc

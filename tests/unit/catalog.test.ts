@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { applyLanguage, browserLanguage, messagesOf, resolveLanguage } from '@/utils/catalog';
-import { setTranslations, substitute, t } from '@/utils/i18n';
+import { applyLanguage, browserLanguage, messagesOf, resolveLanguage } from '@/utils/i18n/catalog';
+import { setTranslations, substitute, t } from '@/utils/i18n/translate';
 import english from '../../public/_locales/en/messages.json';
 import italian from '../../public/_locales/it/messages.json';
 

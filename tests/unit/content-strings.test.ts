@@ -1,9 +1,10 @@
+import { importStore } from './store-modules';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { contentScriptKeys } from '@/utils/content-strings';
+import { contentScriptKeys } from '@/utils/i18n/content-strings';
 import italian from '../../public/_locales/it/messages.json';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -36,9 +37,9 @@ const messageKeysIn = (file: string) =>
 describe('the texts sent to the content script', () => {
   it('cover every message key the content script uses', () => {
     const files = contentScriptFiles();
-    expect(files).toEqual(expect.arrayContaining(['entrypoints/aruba.content/guide.ts', 'utils/capture-message.ts', 'utils/aruba-steps.ts']));
+    expect(files).toEqual(expect.arrayContaining(['entrypoints/aruba.content/guide.ts', 'utils/guide/capture-message.ts', 'utils/aruba/steps.ts']));
     // The content script stays small: the catalogs are for the background and extension pages only.
-    expect(files).not.toContain('utils/catalog.ts');
+    expect(files).not.toContain('utils/i18n/catalog.ts');
     const sent = new Set(contentScriptKeys());
     const missing = files.flatMap((file) => messageKeysIn(file).filter((key) => !sent.has(key as never)).map((key) => `${file}: ${key}`));
     expect(missing).toEqual([]);
@@ -51,7 +52,7 @@ describe('the background and the language chosen in the options', () => {
     globalThis.indexedDB = new IDBFactory();
     const { default: background } = await import('@/entrypoints/background/index');
     background.main();
-    const store = await import('@/utils/store');
+    const store = await importStore();
     const { store: open } = await import('@/entrypoints/background/store-access');
     return { db: await open(), ...store };
   }

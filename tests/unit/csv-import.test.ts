@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvBackup, parseAccountsCsv } from '@/utils/csv-import';
-import { DEFAULT_SETTINGS, NO_OFFICE_FIELDS, type Account } from '@/utils/store';
+import { csvBackup, parseAccountsCsv } from '@/utils/transfer/csv-import';
+import { DEFAULT_SETTINGS, NO_OFFICE_FIELDS, type Account } from '@/utils/store/types';
 
 const TODAY = '2027-02-01';
 

@@ -1,10 +1,10 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '@/utils/calendar-date';
-import { dueListCsv, DUE_LIST_CSV_COLUMNS } from '@/utils/csv-export';
-import { t } from '@/utils/i18n';
-import { askDueNow, dueGroupOf, dueList, toAskThisWeek } from '@/utils/due-list';
-import { NO_OFFICE_FIELDS, type Account } from '@/utils/store';
+import { addDays } from '@/utils/dates/calendar-date';
+import { dueListCsv, DUE_LIST_CSV_COLUMNS } from '@/utils/transfer/csv-export';
+import { t } from '@/utils/i18n/translate';
+import { askDueNow, dueGroupOf, dueList, toAskThisWeek } from '@/utils/office/due-list';
+import { NO_OFFICE_FIELDS, type Account } from '@/utils/store/types';
 
 const TODAY = '2027-02-01';
 

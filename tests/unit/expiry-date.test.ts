@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, isoDateParts, parseIsoDate, type IsoDate } from '@/utils/calendar-date';
-import { parseExpiryDate, type ExpiryRejection } from '@/utils/expiry-date';
+import { addDays, daysBetween, isoDateParts, parseIsoDate, type IsoDate } from '@/utils/dates/calendar-date';
+import { parseExpiryDate, type ExpiryRejection } from '@/utils/dates/expiry-date';
 
 const TODAY = '2026-11-20';
 

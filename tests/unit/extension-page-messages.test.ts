@@ -1,8 +1,9 @@
+import { importStore } from './store-modules';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { addDays, formatItalianDate, localToday } from '@/utils/calendar-date';
-import type { ExtensionPageMessage } from '@/utils/messages';
+import { addDays, formatItalianDate, localToday } from '@/utils/dates/calendar-date';
+import type { ExtensionPageMessage } from '@/utils/messaging/messages';
 
 /** The background as extension pages meet it: through runtime messages only. */
 async function startBackground() {
@@ -11,7 +12,7 @@ async function startBackground() {
   const [{ default: background }, capture, store] = await Promise.all([
     import('@/entrypoints/background/index'),
     import('@/entrypoints/background/capture'),
-    import('@/utils/store'),
+    importStore(),
   ]);
   background.main();
   const send = async (message: ExtensionPageMessage) => {

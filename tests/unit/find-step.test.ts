@@ -1,19 +1,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isArubaHost } from '@/utils/aruba-hosts';
-import { ARUBA_STATES, ARUBA_STEPS, pathLength, type ArubaStep, type StepId } from '@/utils/aruba-steps';
-import { accessibleLabel, normalizeLabel } from '@/utils/dom-text';
-import { DATA_LIST_SIZE, isDataList } from '@/utils/dom-walk';
-import { detectPageState, findStepTarget, type PageState } from '@/utils/find-step';
-import { readAccountName } from '@/utils/read-mailbox';
-import { readExpiryText } from '@/utils/read-expiry';
-import { CANARY_PASSWORD, FIXTURE_PAGES, fixtureFor } from '../fixtures/site';
+import { isArubaHost } from '@/utils/aruba/hosts';
+import { ARUBA_STATES, ARUBA_STEPS, pathLength, type ArubaStep, type StepId } from '@/utils/aruba/steps';
+import { accessibleLabel, normalizeLabel } from '@/utils/page/text';
+import { DATA_LIST_SIZE, isDataList } from '@/utils/page/walk';
+import { detectPageState, findStepTarget, type PageState } from '@/utils/page/find-step';
+import { readAccountName } from '@/utils/page/read-mailbox';
+import { readExpiryText } from '@/utils/page/read-expiry';
+import { CANARY_PASSWORD, FIXTURE_PAGES, fixtureFor } from '../harness/site';
 import { openReplica, withoutValueReads, type Replica } from './replica-window';
 
 const PAGES_DIR = join(import.meta.dirname, '../fixtures/pages');
 
-/** The replica pages that show a step or state, by tests/fixtures/site.ts. */
+/** The replica pages that show a step or state, by tests/harness/site.ts. */
 const pagesShowing = (id: string) => FIXTURE_PAGES.filter((page) => page.shows.includes(id));
 
 /** The same, but only up to the password window: clicking along the guide ends there. */
@@ -146,7 +146,7 @@ describe('the page table', () => {
 
   it.each([...ARUBA_STEPS, ...ARUBA_STATES].map((entry) => [entry.id] as const))('%s has replica pages that exist', (id) => {
     const pages = pagesShowing(id);
-    expect(pages.length, `no page in tests/fixtures/site.ts shows ${id}`).toBeGreaterThan(0);
+    expect(pages.length, `no page in tests/harness/site.ts shows ${id}`).toBeGreaterThan(0);
     for (const page of pages) expect(existsSync(join(PAGES_DIR, page.file)), page.file).toBe(true);
   });
 

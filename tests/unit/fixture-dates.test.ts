@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shiftFixtureDates } from '../fixtures/fixture-dates';
+import { shiftFixtureDates } from '../harness/fixture-dates';
 
 describe('shiftFixtureDates', () => {
   it('moves every written date by the same days, in the format it was written in', () => {

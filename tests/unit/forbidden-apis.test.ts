@@ -14,7 +14,7 @@ function sourcesIn(dir: string): string[] {
 
 const PRODUCT = ['entrypoints', 'components', 'utils'].flatMap(sourcesIn);
 /** Code that runs in Aruba's pages, where the password is. */
-const IN_PAGE = [...sourcesIn('entrypoints/aruba.content'), 'entrypoints/page-outline.ts', 'utils/find-step.ts', 'utils/aruba-steps.ts', 'utils/page-outline.ts'];
+const IN_PAGE = [...sourcesIn('entrypoints/aruba.content'), 'entrypoints/page-outline.ts', 'utils/page/find-step.ts', 'utils/aruba/steps.ts', 'utils/page/outline.ts'];
 
 const read = (path: string) =>
   readFileSync(join(ROOT, path), 'utf8')

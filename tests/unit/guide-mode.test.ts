@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideGuideMode, type GuideModeInput } from '@/utils/guide-mode';
+import { decideGuideMode, type GuideModeInput } from '@/utils/guide/guide-mode';
 
 const base: GuideModeInput = { expiry: null, knownExpiries: [], today: '2026-11-23', windowDays: 14, renewalStarted: false, showChip: true };
 

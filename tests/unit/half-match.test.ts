@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseExpiryDate } from '@/utils/expiry-date';
-import { detectPageState } from '@/utils/find-step';
-import { readExpiryText } from '@/utils/read-expiry';
+import { parseExpiryDate } from '@/utils/dates/expiry-date';
+import { detectPageState } from '@/utils/page/find-step';
+import { readExpiryText } from '@/utils/page/read-expiry';
 
 // Pages that only half match what the page table knows: the guide must neither highlight nor
 // capture the wrong thing (issue 8). Built in the document, on the security page's URL.

@@ -1,8 +1,8 @@
 import ICAL from 'ical.js';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { alarmTrigger, calendarUid, escapeText, expiryCalendar, foldLine } from '@/utils/ics';
-import { t } from '@/utils/i18n';
-import { DEFAULT_SETTINGS, NO_OFFICE_FIELDS, type Account } from '@/utils/store';
+import { alarmTrigger, calendarUid, escapeText, expiryCalendar, foldLine } from '@/utils/transfer/ics';
+import { t } from '@/utils/i18n/translate';
+import { DEFAULT_SETTINGS, NO_OFFICE_FIELDS, type Account } from '@/utils/store/types';
 
 function account(address: string, overrides: Partial<Account> = {}): Account {
   return { address, label: '', expiry: '2027-02-15', capturedAt: 1, source: 'manual', pageUrl: null, programs: [], programsToUpdate: [], ...NO_OFFICE_FIELDS, ...overrides };

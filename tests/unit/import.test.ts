@@ -1,22 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Backup } from '@/utils/backup-format';
-import { localDateTime } from '@/utils/calendar-date';
-import { planImport } from '@/utils/import-plan';
-import { reminderKey } from '@/utils/reminder-plan';
-import {
-  applyImport,
-  DEFAULT_SETTINGS,
-  exportAll,
-  getFiredReminders,
-  getSettings,
-  listAccounts,
-  listRenewals,
-  NO_OFFICE_FIELDS,
-  recordCapture,
-  saveAccount,
-  saveSettings,
-  type Account,
-} from '@/utils/store';
+import type { Backup } from '@/utils/transfer/backup-format';
+import { localDateTime } from '@/utils/dates/calendar-date';
+import { planImport } from '@/utils/transfer/import-plan';
+import { reminderKey } from '@/utils/reminders/reminder-plan';
+import { applyImport, exportAll } from '@/utils/store/transfer';
+import { DEFAULT_SETTINGS, NO_OFFICE_FIELDS, type Account } from '@/utils/store/types';
+import { getFiredReminders } from '@/utils/store/fired-reminders';
+import { getSettings, saveSettings } from '@/utils/store/settings';
+import { listAccounts, listRenewals, recordCapture, saveAccount } from '@/utils/store/accounts';
 import { openTestStore } from './test-store';
 
 const open = openTestStore;

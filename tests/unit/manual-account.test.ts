@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, localDateTime, localToday } from '@/utils/calendar-date';
-import { saveManualEntry } from '@/utils/manual-account';
-import { reminderKey } from '@/utils/reminder-plan';
-import { getAccount, getFiredReminders, listRenewals, recordCapture } from '@/utils/store';
+import { addDays, localDateTime, localToday } from '@/utils/dates/calendar-date';
+import { saveManualEntry } from '@/utils/accounts/manual-account';
+import { reminderKey } from '@/utils/reminders/reminder-plan';
+import { getAccount, listRenewals, recordCapture } from '@/utils/store/accounts';
+import { getFiredReminders } from '@/utils/store/fired-reminders';
 import { openTestStore } from './test-store';
 
 const open = openTestStore;

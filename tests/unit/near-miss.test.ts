@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ARUBA_STEPS, expectedStep, type StepId } from '@/utils/aruba-steps';
-import { detectPageState, findNearMiss, findStepTarget } from '@/utils/find-step';
+import { ARUBA_STEPS, expectedStep, type StepId } from '@/utils/aruba/steps';
+import { detectPageState, findStepTarget } from '@/utils/page/find-step';
+import { findNearMiss } from '@/utils/page/near-miss';
 
 const step = (id: StepId) => ARUBA_STEPS.find((candidate) => candidate.id === id)!;
 

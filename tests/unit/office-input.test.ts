@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkOfficeInput } from '@/utils/office-input';
+import { checkOfficeInput } from '@/utils/office/office-input';
 
 describe('checkOfficeInput', () => {
   it('accepts empty fields: an account of one\'s own has no client', () => {

@@ -3,8 +3,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Options } from '@/components/Options';
 import { Popup } from '@/components/Popup';
-import { addDays, formatItalianDate, localToday } from '@/utils/calendar-date';
-import { getAccount, getSettings, listAccounts, NO_OFFICE_FIELDS, openStore, saveAccount, type Account, type StoreDb } from '@/utils/store';
+import { addDays, formatItalianDate, localToday } from '@/utils/dates/calendar-date';
+import { getAccount, listAccounts, saveAccount } from '@/utils/store/accounts';
+import { getSettings } from '@/utils/store/settings';
+import { NO_OFFICE_FIELDS, type Account } from '@/utils/store/types';
+import { openStore, type StoreDb } from '@/utils/store/schema';
 import { button, byLabel, click, mount, type } from './render';
 
 const today = () => localToday(new Date());

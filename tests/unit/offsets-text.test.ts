@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatOffsets, parseOffsetsText } from '@/utils/offsets-text';
+import { formatOffsets, parseOffsetsText } from '@/utils/reminders/offsets-text';
 
 describe('parseOffsetsText', () => {
   it.each([

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Options } from '@/components/Options';
-import type { ExtensionPageMessage } from '@/utils/messages';
-import { getSettings, openStore, saveSettings, type StoreDb } from '@/utils/store';
+import type { ExtensionPageMessage } from '@/utils/messaging/messages';
+import { getSettings, saveSettings } from '@/utils/store/settings';
+import { openStore, type StoreDb } from '@/utils/store/schema';
 import { button, byLabel, click, mount } from './render';
 import { recordSentMessages } from './test-store';
 

@@ -3,9 +3,13 @@ import Papa from 'papaparse';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Options } from '@/components/Options';
-import { buildBackup, MAX_BACKUP_BYTES } from '@/utils/backup-format';
-import type { ExtensionPageMessage } from '@/utils/messages';
-import { DEFAULT_SETTINGS, exportAll, NO_OFFICE_FIELDS, getSettings, listAccounts, openStore, recordCapture, saveAccount, type Account, type StoreDb } from '@/utils/store';
+import { buildBackup, MAX_BACKUP_BYTES } from '@/utils/transfer/backup-format';
+import type { ExtensionPageMessage } from '@/utils/messaging/messages';
+import { DEFAULT_SETTINGS, NO_OFFICE_FIELDS, type Account } from '@/utils/store/types';
+import { exportAll } from '@/utils/store/transfer';
+import { getSettings } from '@/utils/store/settings';
+import { listAccounts, recordCapture, saveAccount } from '@/utils/store/accounts';
+import { openStore, type StoreDb } from '@/utils/store/schema';
 import { button, byLabel, click, mount } from './render';
 import { recordSentMessages } from './test-store';
 

@@ -1,7 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Options } from '@/components/Options';
-import type { ExtensionPageMessage } from '@/utils/messages';
-import { DEFAULT_SETTINGS, getSettings, NO_OFFICE_FIELDS, listAccounts, openStore, saveAccount, type StoreDb } from '@/utils/store';
+import type { ExtensionPageMessage } from '@/utils/messaging/messages';
+import { DEFAULT_SETTINGS, NO_OFFICE_FIELDS } from '@/utils/store/types';
+import { getSettings } from '@/utils/store/settings';
+import { listAccounts, saveAccount } from '@/utils/store/accounts';
+import { openStore, type StoreDb } from '@/utils/store/schema';
 import { button, byLabel, click, mount, type } from './render';
 import { recordSentMessages } from './test-store';
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ARUBA_STEPS, type StepId } from '@/utils/aruba-steps';
-import { detectPageState, findNearMiss, findStepTarget, type PageState } from '@/utils/find-step';
-import { isPageContent, leadsOffAruba } from '@/utils/page-regions';
-import { readExpiryText } from '@/utils/read-expiry';
-import { readAccountName } from '@/utils/read-mailbox';
-import { CANARY_PASSWORD } from '../fixtures/site';
+import { ARUBA_STEPS, type StepId } from '@/utils/aruba/steps';
+import { detectPageState, findStepTarget, type PageState } from '@/utils/page/find-step';
+import { findNearMiss } from '@/utils/page/near-miss';
+import { isPageContent, leadsOffAruba } from '@/utils/page/regions';
+import { readExpiryText } from '@/utils/page/read-expiry';
+import { readAccountName } from '@/utils/page/read-mailbox';
+import { CANARY_PASSWORD } from '../harness/site';
 
 /*
  * Issue 14, class 5: the WebMail shows e-mails, and phishing e-mails copy Aruba's labels with

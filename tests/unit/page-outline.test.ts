@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ARUBA_STEPS, matchesUrl, type StepId } from '@/utils/aruba-steps';
-import { accessibleLabel } from '@/utils/dom-text';
-import { detectPageState, findStepTarget, type FindResult } from '@/utils/find-step';
-import { openModal } from '@/utils/page-layers';
-import { formatOutline, pageOutline, sanitizeText, type PageOutline } from '@/utils/page-outline';
+import { ARUBA_STEPS, matchesUrl, type StepId } from '@/utils/aruba/steps';
+import { accessibleLabel } from '@/utils/page/text';
+import { detectPageState, findStepTarget, type FindResult } from '@/utils/page/find-step';
+import { openModal } from '@/utils/page/layers';
+import { formatOutline, pageOutline, sanitizeText, type PageOutline } from '@/utils/page/outline';
 import { outlineToHtml, outlineUrl } from '../fixtures/outline-page';
-import { CANARY_PASSWORD, FIXTURE_PAGES } from '../fixtures/site';
+import { CANARY_PASSWORD, FIXTURE_PAGES } from '../harness/site';
 import { openHtml, openReplica, withoutValueReads, type Replica } from './replica-window';
 
 const OUTLINES_DIR = join(import.meta.dirname, '../fixtures/outlines');
@@ -253,7 +253,7 @@ describe('the outline of every replica page', () => {
 /**
  * Reports as a maintainer saves them (README, "When Aruba changes a label"), with what the
  * detector must say on each. A new report goes in with the status it should have: it fails until
- * utils/aruba-steps.ts is fixed.
+ * utils/aruba/steps.ts is fixed.
  */
 describe('saved outlines', () => {
   /** The steps whose table entry covers WebMail's own pages, none of them found. */

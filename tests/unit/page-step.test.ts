@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ARUBA_STEPS, type StepId } from '@/utils/aruba-steps';
-import { detectPageState, findNearMiss, findStepTarget, headingStep, recognizeStep, type PageState } from '@/utils/find-step';
-import { readAccountName } from '@/utils/read-mailbox';
+import { ARUBA_STEPS, type StepId } from '@/utils/aruba/steps';
+import { detectPageState, findStepTarget, headingStep, recognizeStep, type PageState } from '@/utils/page/find-step';
+import { findNearMiss } from '@/utils/page/near-miss';
+import { readAccountName } from '@/utils/page/read-mailbox';
 
 /*
  * Issue 14, class 3: which step a page is comes from what it shows, the URL being only a hint;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { watchPage, type PageChange, type PageWatch } from '@/entrypoints/aruba.content/page-watch';
-import { DATA_LIST_SIZE } from '@/utils/dom-walk';
+import { DATA_LIST_SIZE } from '@/utils/page/walk';
 
 const rows = (count: number) => Array.from({ length: count }, (_, index) => `<div class="msg"><a href="#m${index}">Messaggio ${index}</a></div>`).join('');
 /** MutationObserver callbacks run as microtasks. */

@@ -1,9 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '@/components/Popup';
-import { addDays, formatItalianDate, localToday } from '@/utils/calendar-date';
-import type { ExtensionPageMessage } from '@/utils/messages';
-import { addUnnamedMailbox, getAccount, listAccounts, moveCapture, NO_OFFICE_FIELDS, openStore, recordCapture, saveAccount, type Account, type StoreDb } from '@/utils/store';
+import { addDays, formatItalianDate, localToday } from '@/utils/dates/calendar-date';
+import type { ExtensionPageMessage } from '@/utils/messaging/messages';
+import { addUnnamedMailbox, getAccount, listAccounts, moveCapture, recordCapture, saveAccount } from '@/utils/store/accounts';
+import { NO_OFFICE_FIELDS, type Account } from '@/utils/store/types';
+import { openStore, type StoreDb } from '@/utils/store/schema';
 import { button, byLabel, click, mount, type } from './render';
 
 const today = () => localToday(new Date());

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { detectPageState } from '@/utils/find-step';
-import { leadingDate } from '@/utils/expiry-date';
-import { readExpiryText } from '@/utils/read-expiry';
-import { CANARY_PASSWORD } from '../fixtures/site';
+import { detectPageState } from '@/utils/page/find-step';
+import { leadingDate } from '@/utils/dates/expiry-date';
+import { readExpiryText } from '@/utils/page/read-expiry';
+import { CANARY_PASSWORD } from '../harness/site';
 
 /*
  * Issue 14, class 6: the expiry reader stops at the date (and an optional time). Whatever the

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, localDateTime, localToday } from '@/utils/calendar-date';
+import { addDays, localDateTime, localToday } from '@/utils/dates/calendar-date';
 import {
   offsetsAhead,
   DEFAULT_REMINDER_SETTINGS,
@@ -13,7 +13,7 @@ import {
   snoozeKey,
   type PlannedReminder,
   type TrackedExpiry,
-} from '@/utils/reminder-plan';
+} from '@/utils/reminders/reminder-plan';
 
 const MARIO: TrackedExpiry = { address: 'mario.rossi@pec.it', expiry: '2027-02-15' };
 const STUDIO: TrackedExpiry = { address: 'studio@legalmail.it', expiry: '2027-02-20' };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import italian from '@/public/_locales/it/messages.json';
 import english from '@/public/_locales/en/messages.json';
-import { substitute, type MessageKey, type Translate } from '@/utils/i18n';
-import { fitBody, mailtoLink, MAX_ENCODED_BODY, renderRequest, requestLink, requestValues } from '@/utils/renewal-request';
-import { NO_OFFICE_FIELDS, type Account } from '@/utils/store';
+import { substitute, type MessageKey, type Translate } from '@/utils/i18n/translate';
+import { fitBody, mailtoLink, MAX_ENCODED_BODY, renderRequest, requestLink, requestValues } from '@/utils/office/renewal-request';
+import { NO_OFFICE_FIELDS, type Account } from '@/utils/store/types';
 
 const TODAY = '2027-02-05';
 

@@ -1,10 +1,10 @@
-import { isArubaHost } from '@/utils/aruba-hosts';
-import { ARUBA_STEPS, type StepId } from '@/utils/aruba-steps';
-import { detectPageState, findStepTarget, type PageState } from '@/utils/find-step';
-import { readExpiryText } from '@/utils/read-expiry';
-import { readAccountName } from '@/utils/read-mailbox';
-import { CANARY_PASSWORD } from '../fixtures/site';
-import type { Shows } from '../fixtures/unseen-pages';
+import { isArubaHost } from '@/utils/aruba/hosts';
+import { ARUBA_STEPS, type StepId } from '@/utils/aruba/steps';
+import { detectPageState, findStepTarget, type PageState } from '@/utils/page/find-step';
+import { readExpiryText } from '@/utils/page/read-expiry';
+import { readAccountName } from '@/utils/page/read-mailbox';
+import { CANARY_PASSWORD } from '../harness/site';
+import type { Shows } from '../harness/unseen-pages';
 import { withoutValueReads, type Replica } from './replica-window';
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeMutation, mutantsOf, ourStations, runMutant } from './replica-mutations';
 
 /**
- * Our replica pages (tests/fixtures/site.ts), rewritten as Aruba's next release might: what the
+ * Our replica pages (tests/harness/site.ts), rewritten as Aruba's next release might: what the
  * detector says on each page as it is must survive every rewrite that keeps the target visible
  * and labelled (tests/unit/replica-mutations.ts says what each rewrite changes). Fixed seed.
  */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeMutation, mutantsOf, runMutant, unseenStations } from './replica-mutations';
 
 /**
- * The unseen replica pages (tests/fixtures/unseen-pages.ts), rewritten as Aruba's next release
+ * The unseen replica pages (tests/harness/unseen-pages.ts), rewritten as Aruba's next release
  * might: each page's expectations, changed only as the rewrite must change them
  * (tests/unit/replica-mutations.ts), hold on every mutant. Fixed seed.
  */

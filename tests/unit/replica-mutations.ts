@@ -1,12 +1,12 @@
 import fc from 'fast-check';
-import { ARUBA_STEPS, type StepId } from '@/utils/aruba-steps';
-import { parseExpiryDate } from '@/utils/expiry-date';
-import { detectPageState, findStepTarget } from '@/utils/find-step';
-import { readExpiryText } from '@/utils/read-expiry';
-import { readAccountName } from '@/utils/read-mailbox';
-import { FIXTURES_WRITTEN_ON } from '../fixtures/fixture-dates';
-import { CANARY_PASSWORD, FIXTURE_PAGES } from '../fixtures/site';
-import { UNSEEN_CASES, type Shows, type UnseenCase } from '../fixtures/unseen-pages';
+import { ARUBA_STEPS, type StepId } from '@/utils/aruba/steps';
+import { parseExpiryDate } from '@/utils/dates/expiry-date';
+import { detectPageState, findStepTarget } from '@/utils/page/find-step';
+import { readExpiryText } from '@/utils/page/read-expiry';
+import { readAccountName } from '@/utils/page/read-mailbox';
+import { FIXTURES_WRITTEN_ON } from '../harness/fixture-dates';
+import { CANARY_PASSWORD, FIXTURE_PAGES } from '../harness/site';
+import { UNSEEN_CASES, type Shows, type UnseenCase } from '../harness/unseen-pages';
 import { openReplica, withoutValueReads, type Replica } from './replica-window';
 import {
   canaryProblems,

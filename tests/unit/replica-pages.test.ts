@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readReplicaPage } from '../fixtures/replica-page';
-import { FIXTURE_PAGES } from '../fixtures/site';
+import { readReplicaPage } from '../harness/replica-page';
+import { FIXTURE_PAGES } from '../harness/site';
 
 const PAGES_DIR = join(import.meta.dirname, '../fixtures/pages');
 const withoutComments = (css: string) => css.replace(/\/\*[\s\S]*?\*\//g, '');

@@ -1,7 +1,7 @@
 import { Window } from 'happy-dom';
 import { afterEach } from 'vitest';
-import { readReplicaPage } from '../fixtures/replica-page';
-import { fixtureFor } from '../fixtures/site';
+import { readReplicaPage } from '../harness/replica-page';
+import { fixtureFor } from '../harness/site';
 
 /**
  * Replica pages in their own happy-dom windows, inline scripts running as in a browser; timers
@@ -38,7 +38,7 @@ export async function openHtml(url: string, html: string, options: { settle?: bo
   return { window, document: window.document as unknown as Document, url: () => window.location.href, settle };
 }
 
-/** The replica page tests/fixtures/site.ts serves at `url`. */
+/** The replica page tests/harness/site.ts serves at `url`. */
 export function openReplica(url: string, options: { settle?: boolean } = {}): Promise<Replica> {
   const page = fixtureFor(url);
   if (!page) throw new Error(`no fixture for ${url}`);

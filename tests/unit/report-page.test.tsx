@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ReportPage } from '@/components/ReportPage';
-import { formatOutline, type PageOutline } from '@/utils/page-outline';
+import { formatOutline, type PageOutline } from '@/utils/page/outline';
 import { button, byLabel, click, mount } from './render';
 
 const OUTLINE: PageOutline = {

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { setTranslations, substitute } from '@/utils/i18n';
+import { setTranslations, substitute } from '@/utils/i18n/translate';
 import italian from '../../public/_locales/it/messages.json';
 
 type Catalog = Record<string, { message: string }>;

@@ -1,38 +1,16 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import {
-  addUnnamedMailbox,
-  clearAll,
-  DB_VERSION,
-  DEFAULT_SETTINGS,
-  deleteAccount,
-  exportAll,
-  getAccount,
-  getFiredReminders,
-  getSettings,
-  listAccounts,
-  listAttributions,
-  listRenewals,
-  mailboxKey,
-  markRemindersFired,
-  markRenewalAsked,
-  moveCapture,
-  NO_OFFICE_FIELDS,
-  normalizeAddress,
-  openStore,
-  pruneFiredReminders,
-  recordCapture,
-  saveAccount,
-  saveSettings,
-  setProgramUpdated,
-  type Account,
-  type Capture,
-  type Settings,
-} from '@/utils/store';
-import { isUnnamedMailbox } from '@/utils/unnamed-mailbox';
+import { addUnnamedMailbox, deleteAccount, getAccount, listAccounts, listAttributions, listRenewals, markRenewalAsked, moveCapture, recordCapture, saveAccount, setProgramUpdated } from '@/utils/store/accounts';
+import { clearAll, exportAll } from '@/utils/store/transfer';
+import { DB_VERSION, openStore } from '@/utils/store/schema';
+import { DEFAULT_SETTINGS, NO_OFFICE_FIELDS, type Account, type Capture, type Settings } from '@/utils/store/types';
+import { getFiredReminders, markRemindersFired, pruneFiredReminders } from '@/utils/store/fired-reminders';
+import { getSettings, saveSettings } from '@/utils/store/settings';
+import { mailboxKey, normalizeAddress } from '@/utils/store/validation';
+import { isUnnamedMailbox } from '@/utils/store/unnamed-mailbox';
 import { createV1Database, v1Accounts } from '../fixtures/store-v1';
 import { createV3Database, v3 } from '../fixtures/store-v3';
-import { CANARY_PASSWORD } from '../fixtures/site';
+import { CANARY_PASSWORD } from '../harness/site';
 import { openTestStore } from './test-store';
 
 const open = openTestStore;

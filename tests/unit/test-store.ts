@@ -1,7 +1,7 @@
 import { afterEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { ExtensionPageMessage } from '@/utils/messages';
-import { openStore, type StoreDb } from '@/utils/store';
+import type { ExtensionPageMessage } from '@/utils/messaging/messages';
+import { openStore, type StoreDb } from '@/utils/store/schema';
 
 const opened: StoreDb[] = [];
 afterEach(() => {

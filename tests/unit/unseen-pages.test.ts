@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CANARY_PASSWORD, fixtureFor } from '../fixtures/site';
-import { UNSEEN_CASES, type UnseenCase } from '../fixtures/unseen-pages';
+import { CANARY_PASSWORD, fixtureFor } from '../harness/site';
+import { UNSEEN_CASES, type UnseenCase } from '../harness/unseen-pages';
 import { openReplica } from './replica-window';
 import {
   canaryProblems,
@@ -17,7 +17,7 @@ import {
 } from './replica-invariants';
 
 /**
- * Issue 14 on pages the detector was never tuned on (tests/fixtures/unseen-pages.ts): each page
+ * Issue 14 on pages the detector was never tuned on (tests/harness/unseen-pages.ts): each page
  * is loaded with its scripts running, clicked as the case says, stripped of its expectations,
  * and read through the detector's exported API. A failing test here is a class of failure the
  * product still has, named by the case and the invariant.

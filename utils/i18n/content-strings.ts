@@ -1,0 +1,45 @@
+import { ARUBA_STATES, ARUBA_STEPS } from '../aruba/steps';
+import type { MessageKey } from './translate';
+
+/**
+ * The texts the content script shows besides the page table's step and state messages. The
+ * background sends them with its guide-mode answer, in the language chosen in the options (the
+ * content script carries no catalog of its own: it must stay small).
+ * tests/unit/content-strings.test.ts fails when the content script uses a key missing here.
+ */
+const GUIDE_KEYS = [
+  'langCode',
+  'stepOf',
+  'guideDismiss',
+  'guideMaybe',
+  'guideNotFoundHint',
+  'guideCloseLayer',
+  'guideCloseLayerUntitled',
+  'chipClose',
+  'chipExpiry',
+  'daysLeftToday',
+  'daysLeftTomorrow',
+  'daysLeftMany',
+  'expiredOneDay',
+  'expiredManyDays',
+  'captureRecorded',
+  'captureRecordedOnTheDay',
+  'captureRecordedNoReminders',
+  'captureForUnnamed',
+  'captureNameInPopup',
+  'captureRejected',
+  'offsetsDaysOne',
+  'offsetsDaysMany',
+  'rejectNoDate',
+  'rejectImpossibleDate',
+  'rejectAmbiguousYear',
+  'rejectTooFarPast',
+  'rejectTooFarAhead',
+  'rejectSeveralDates',
+  'storeUnavailable',
+] as const satisfies readonly MessageKey[];
+
+export function contentScriptKeys(): MessageKey[] {
+  const pageTable = [...ARUBA_STEPS, ...ARUBA_STATES].flatMap((entry) => entry.messages);
+  return [...new Set([...GUIDE_KEYS, ...pageTable])];
+}

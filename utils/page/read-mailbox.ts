@@ -1,0 +1,88 @@
+import { MAILBOX_INFO_LABELS, labelsIn } from '../aruba/steps';
+import { ELEMENT_NODE, HEADINGS, TEXT_NODE, composedParent, queryAll, type SearchRoot } from './walk';
+import { isRendered, normalizeLabel, normalizedSet, visibleText } from './text';
+import { inTopBar, isContentRegion, isPageContent, isTopBar } from './regions';
+
+/**
+ * The PEC mailbox the page belongs to, read where Aruba's interface names the current mailbox and
+ * nowhere else: the user menu's name and the top bar, the settings' «Informazioni casella», the
+ * header, the page's own headings and menus. Never from a message (its senders and recipients are
+ * other people's addresses). Only the address leaves this function, lower-cased. Pure DOM.
+ */
+
+const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/i;
+/** How far up from «Informazioni casella» its card may be. */
+const CARD_LEVELS = 4;
+const PLACES = `[aria-haspopup], [role=menu], ${HEADINGS}`;
+
+function addressIn(text: string | null | undefined): string | null {
+  return text?.match(EMAIL)?.[0].toLowerCase() ?? null;
+}
+
+/** A control or badge of the top bar named with the address: the new WebMail's user menu. */
+function fromTopBarNames(root: SearchRoot): string | null {
+  for (const element of queryAll(root, '[aria-label*="@"], [title*="@"]')) {
+    if (!inTopBar(element) || isPageContent(element)) continue;
+    const address = addressIn(element.getAttribute('aria-label')) ?? addressIn(element.getAttribute('title'));
+    if (address) return address;
+  }
+  return null;
+}
+
+/** Whether the element's own text (not its descendants') has one of the words. */
+function ownTextHas(element: Element, words: readonly string[]): boolean {
+  for (let child = element.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === TEXT_NODE && words.some((word) => child.nodeValue!.toLowerCase().includes(word))) return true;
+  }
+  return false;
+}
+
+/** The card headed «Informazioni casella» on the WebMail's settings. */
+function fromMailboxInfo(root: SearchRoot): string | null {
+  const labels = labelsIn(MAILBOX_INFO_LABELS);
+  const wanted = normalizedSet(labels);
+  const words = labels.map((label) => label.toLowerCase());
+  for (const heading of queryAll(root, '*')) {
+    if (!ownTextHas(heading, words) || !wanted.has(normalizeLabel(visibleText(heading))) || isPageContent(heading)) continue;
+    let card: Node | null = composedParent(heading);
+    for (let level = 0; level < CARD_LEVELS && card?.nodeType === ELEMENT_NODE; level++, card = composedParent(card)) {
+      const texts: string[] = [];
+      textsUnder(card, texts);
+      const address = texts.map(addressIn).find((found) => found !== null);
+      if (address && isRendered(card as Element)) return address;
+    }
+  }
+  return null;
+}
+
+/** Each text node under the node apart (an address is written in one), across open shadow roots, not inside a message. */
+function textsUnder(node: Node, texts: string[]): void {
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === TEXT_NODE) texts.push(child.nodeValue ?? '');
+    else if (child.nodeType === ELEMENT_NODE) {
+      const element = child as Element;
+      if (isContentRegion(element)) continue;
+      texts.push(element.getAttribute('aria-label') ?? '', element.getAttribute('title') ?? '');
+      if (element.shadowRoot) textsUnder(element.shadowRoot, texts);
+      textsUnder(element, texts);
+    }
+  }
+}
+
+/** The top bar, the user menu and the page's headings, in page order. */
+function fromPlaces(root: SearchRoot): string | null {
+  for (const place of queryAll(root, '*')) {
+    if (!(isTopBar(place) || place.matches(PLACES)) || isPageContent(place)) continue;
+    const texts = [place.getAttribute('aria-label') ?? '', place.getAttribute('title') ?? ''];
+    textsUnder(place, texts);
+    for (const text of texts) {
+      const address = addressIn(text);
+      if (address) return address;
+    }
+  }
+  return null;
+}
+
+export function readAccountName(root: SearchRoot): string | null {
+  return fromTopBarNames(root) ?? fromMailboxInfo(root) ?? fromPlaces(root);
+}

@@ -1,0 +1,175 @@
+/**
+ * Reminders are computed from the tracked expiries and the settings, never stored: on every
+ * start the background plans them again and reconciles the plan with the alarms the browser
+ * still has (Chrome may drop alarms on restart and update, Firefox never keeps them) and with
+ * the keys already shown, which are the only reminder state worth storing.
+ */
+import { addDays, localDateTime, localToday, parseIsoDate, type IsoDate } from '../dates/calendar-date';
+
+export interface ReminderSettings {
+  /** Days before the expiry to remind on; 0 is the day itself. */
+  offsets: readonly number[];
+  /** Local hour of the day (0–23) at which reminders and snoozes come due. */
+  hour: number;
+}
+
+export const DEFAULT_REMINDER_SETTINGS: Readonly<ReminderSettings> = { offsets: [14, 7, 3, 1, 0], hour: 9 };
+
+export interface TrackedExpiry {
+  address: string;
+  expiry: IsoDate;
+  /** An office's mailbox: also remind this many days before, when the client should be asked. */
+  askDays?: number;
+}
+
+export interface PlannedReminder extends TrackedExpiry {
+  /** Also the alarm's name: see reminderKey. */
+  key: string;
+  offset: number;
+  /** Epoch ms: settings.hour, local time, `offset` days before the expiry. */
+  when: number;
+}
+
+export interface ReminderReconciliation {
+  /** Future reminders with no alarm yet. */
+  create: PlannedReminder[];
+  /** Names of existing alarms that no longer match the plan. */
+  clear: string[];
+  /** Missed reminders to show now: at most one per tracked password. */
+  fireNow: PlannedReminder[];
+  /** Every missed key, shown now or not, to add to the stored fired keys. */
+  markFired: string[];
+}
+
+const REMINDER_PREFIX = 'reminder|';
+const SNOOZE_PREFIX = 'snooze|';
+
+// Names are '|'-separated; addresses are e-mail addresses and never contain '|'.
+export function reminderKey(address: string, expiry: IsoDate, offset: number): string {
+  return `${REMINDER_PREFIX}${address}|${expiry}|${offset}`;
+}
+
+export function parseReminderKey(key: string): { address: string; expiry: IsoDate; offset: number } | null {
+  const [kind, address, expiry = '', offset = '', ...rest] = key.split('|');
+  if (`${kind}|` !== REMINDER_PREFIX || !address || rest.length > 0) return null;
+  if (parseIsoDate(expiry) === null || !/^-?\d+$/.test(offset)) return null;
+  return { address, expiry, offset: Number(offset) };
+}
+
+export function snoozeKey(address: string, expiry: IsoDate): string {
+  return `${SNOOZE_PREFIX}${address}|${expiry}`;
+}
+
+export function parseSnoozeKey(key: string): TrackedExpiry | null {
+  const [kind, address, expiry = '', ...rest] = key.split('|');
+  if (`${kind}|` !== SNOOZE_PREFIX || !address || rest.length > 0) return null;
+  return parseIsoDate(expiry) === null ? null : { address, expiry };
+}
+
+/** Every reminder of every tracked password, past ones included, soonest first. */
+export function planReminders(accounts: readonly TrackedExpiry[], settings: ReminderSettings): PlannedReminder[] {
+  const planned = new Map<string, PlannedReminder>();
+  for (const { address, expiry, askDays } of accounts) {
+    for (const offset of askDays === undefined ? settings.offsets : new Set([...settings.offsets, askDays])) {
+      const key = reminderKey(address, expiry, offset);
+      const when = localDateTime(addDays(expiry, -offset), settings.hour).getTime();
+      planned.set(key, { key, address, expiry, offset, when });
+    }
+  }
+  return [...planned.values()].sort((a, b) => a.when - b.when || a.key.localeCompare(b.key));
+}
+
+/**
+ * A reminder is missed when its time has passed and its key was never fired. Per tracked
+ * password only the latest missed one is shown, and only if nothing later was shown already:
+ * a browser closed for ten days shows one notice per password, not four, and an expiry that
+ * passed unseen shows its on-the-day reminder once. Every missed key is marked fired, so none
+ * ever shows twice. A password with a pending snooze shows nothing here: the snooze will.
+ */
+export function reconcileReminders({
+  planned,
+  existingAlarmNames,
+  firedKeys,
+  now,
+  snoozed = [],
+}: {
+  planned: readonly PlannedReminder[];
+  existingAlarmNames: Iterable<string>;
+  firedKeys: Iterable<string>;
+  now: Date;
+  /** Snooze keys not yet shown, whether their alarm survived or not. */
+  snoozed?: Iterable<string>;
+}): ReminderReconciliation {
+  const fired = new Set(firedKeys);
+  const existing = new Set(existingAlarmNames);
+  const pendingSnoozes = new Set(snoozed);
+  const nowMs = now.getTime();
+
+  const upcoming = planned.filter((reminder) => reminder.when > nowMs && !fired.has(reminder.key));
+  const upcomingKeys = new Set(upcoming.map((reminder) => reminder.key));
+  const trackedSnoozeKeys = new Set(planned.map((reminder) => snoozeKey(reminder.address, reminder.expiry)));
+
+  const fireNow: PlannedReminder[] = [];
+  const markFired: string[] = [];
+  for (const [passwordSnoozeKey, reminders] of groupByPassword(planned)) {
+    const missed = reminders.filter((reminder) => reminder.when <= nowMs && !fired.has(reminder.key));
+    const latestMissed = latest(missed);
+    const latestShown = latest(reminders.filter((reminder) => fired.has(reminder.key)));
+    markFired.push(...missed.map((reminder) => reminder.key));
+    if (
+      latestMissed &&
+      (!latestShown || latestShown.when < latestMissed.when) &&
+      !pendingSnoozes.has(passwordSnoozeKey)
+    ) {
+      fireNow.push(latestMissed);
+    }
+  }
+
+  return {
+    create: upcoming.filter((reminder) => !existing.has(reminder.key)),
+    clear: [...existing].filter(
+      (name) =>
+        (name.startsWith(REMINDER_PREFIX) && !upcomingKeys.has(name)) ||
+        (name.startsWith(SNOOZE_PREFIX) && !trackedSnoozeKeys.has(name)),
+    ),
+    fireNow,
+    markFired,
+  };
+}
+
+/** A password is an address with its expiry; its snooze key names it. */
+function groupByPassword(planned: readonly PlannedReminder[]): Map<string, PlannedReminder[]> {
+  const groups = new Map<string, PlannedReminder[]>();
+  for (const reminder of planned) {
+    const key = snoozeKey(reminder.address, reminder.expiry);
+    const group = groups.get(key);
+    if (group) group.push(reminder);
+    else groups.set(key, [reminder]);
+  }
+  return groups;
+}
+
+function latest(reminders: readonly PlannedReminder[]): PlannedReminder | undefined {
+  return reminders.reduce<PlannedReminder | undefined>(
+    (best, reminder) => (best === undefined || reminder.when > best.when ? reminder : best),
+    undefined,
+  );
+}
+
+/** The reminder offsets of `expiry` whose time is still ahead of `now`, largest first: what a confirmation may promise. */
+export function offsetsAhead(expiry: IsoDate, settings: ReminderSettings, now: Date): number[] {
+  return settings.offsets
+    .filter((offset) => localDateTime(addDays(expiry, -offset), settings.hour).getTime() > now.getTime())
+    .sort((a, b) => b - a);
+}
+
+/** "Remind me tomorrow": the next local day at the reminder hour. */
+export function planSnooze(
+  address: string,
+  expiry: IsoDate,
+  settings: Pick<ReminderSettings, 'hour'>,
+  now: Date,
+): { name: string; when: number } {
+  const tomorrow = addDays(localToday(now), 1);
+  return { name: snoozeKey(address, expiry), when: localDateTime(tomorrow, settings.hour).getTime() };
+}
