@@ -37,8 +37,7 @@ export default defineConfig({
     host_permissions: ARUBA_MATCH_PATTERNS,
     ...(mode === 'production'
       ? {
-          content_security_policy:
-            manifestVersion === 3 ? { extension_pages: EXTENSION_PAGES_CSP } : EXTENSION_PAGES_CSP,
+          content_security_policy: manifestVersion === 3 ? { extension_pages: EXTENSION_PAGES_CSP } : EXTENSION_PAGES_CSP,
         }
       : {}),
     ...(browser === 'firefox'

@@ -115,7 +115,14 @@ export function AccountForm({ account, today, officeLeadDays, taken, onSave, onC
             onInput={(event) => setContact(event.currentTarget.value)}
           />
         </Field>
-        <LeadDaysField id="account-lead-days" label={t('officeLeadDays')} hint={leadDaysHint} error={leadDaysError} value={leadDays} onInput={setLeadDays} />
+        <LeadDaysField
+          id="account-lead-days"
+          label={t('officeLeadDays')}
+          hint={leadDaysHint}
+          error={leadDaysError}
+          value={leadDays}
+          onInput={setLeadDays}
+        />
       </fieldset>
       <div class="actions">
         <button type="submit" class="button-primary">

@@ -47,7 +47,20 @@ export function rowName(account: Account): string {
  * One tracked mailbox: days left, name, expiry date, what to do next. Page-derived text is plain
  * text. An expiry a page's context attributed to it says so, with the way to move it elsewhere.
  */
-export function AccountRow({ row, onRenew, onEdit, onDelete, onTick, onAsked, onMove, attributed, known, requestTemplate, officeLeadDays, today }: { row: ListedAccount } & AccountRowActions) {
+export function AccountRow({
+  row,
+  onRenew,
+  onEdit,
+  onDelete,
+  onTick,
+  onAsked,
+  onMove,
+  attributed,
+  known,
+  requestTemplate,
+  officeLeadDays,
+  today,
+}: { row: ListedAccount } & AccountRowActions) {
   const { account, daysLeft, color } = row;
   const [correcting, setCorrecting] = useState(false);
   const name = rowName(account);

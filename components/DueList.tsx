@@ -5,9 +5,9 @@ import { dueListCsv } from '@/utils/transfer/csv-export';
 import { dueList, toAskThisWeek, type DueGroup } from '@/utils/office/due-list';
 import { t, type MessageKey } from '@/utils/i18n/translate';
 import { localizeDocument } from '@/utils/i18n/localize-document';
-import { sendToBackground } from '@/utils/messaging/send-to-background';
+import { writeStore } from '@/utils/messaging/send-to-background';
 import { getSettings } from '@/utils/store/settings';
-import { listAccounts, markRenewalAsked } from '@/utils/store/accounts';
+import { listAccounts } from '@/utils/store/accounts';
 import type { Account, Settings } from '@/utils/store/types';
 import type { StoreDb } from '@/utils/store/schema';
 import { AskAllThisWeek } from './AskAllThisWeek';
@@ -39,9 +39,8 @@ export function DueList({ db }: { db: StoreDb }) {
   useEffect(() => void load(), [db]);
 
   async function asked(account: Account) {
-    await markRenewalAsked(db, account.address, Date.now());
+    await writeStore('mark-renewal-asked', { address: account.address });
     await load();
-    await sendToBackground({ type: 'accounts-changed' });
   }
 
   const today = localToday(new Date());
@@ -74,7 +73,14 @@ export function DueList({ db }: { db: StoreDb }) {
               <h2 id={`due-${group}`}>{t(GROUP_HEADINGS[group], String(rows.length))}</h2>
               <ul class="account-list">
                 {rows.map((row) => (
-                  <DueRow key={row.account.address} row={row} template={template} officeLeadDays={settings.officeLeadDays} today={today} onAsked={(account) => void asked(account)} />
+                  <DueRow
+                    key={row.account.address}
+                    row={row}
+                    template={template}
+                    officeLeadDays={settings.officeLeadDays}
+                    today={today}
+                    onAsked={(account) => void asked(account)}
+                  />
                 ))}
               </ul>
             </section>

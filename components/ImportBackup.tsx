@@ -50,7 +50,6 @@ export function ImportBackup({ db, onImported }: ImportBackupProps) {
 
   return (
     <ImportFile
-      db={db}
       id="import"
       heading={t('optionsImportHeading')}
       fileLabel={t('optionsImportFile')}

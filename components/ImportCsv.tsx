@@ -30,7 +30,6 @@ export function ImportCsv({ db, onImported }: { db: StoreDb; onImported: () => P
 
   return (
     <ImportFile
-      db={db}
       id="csv-import"
       heading={t('officeCsvHeading')}
       fileLabel={t('officeCsvFile')}

@@ -2,8 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { Backup } from '@/utils/transfer/backup-format';
 import { t } from '@/utils/i18n/translate';
 import type { ImportPlan } from '@/utils/transfer/import-plan';
-import { applyImport } from '@/utils/store/transfer';
-import type { StoreDb } from '@/utils/store/schema';
+import { writeStore } from '@/utils/messaging/send-to-background';
 import { ImportPreview } from './ImportPreview';
 
 /** What a chosen file turned into: a refusal to show, or what it would change (with notes on parts left out). */
@@ -18,7 +17,6 @@ type State =
   | { kind: 'failed' };
 
 export interface ImportFileProps {
-  db: StoreDb;
   /** Prefix of the section's element ids. */
   id: string;
   heading: string;
@@ -40,7 +38,7 @@ function statusText(state: State): string {
 }
 
 /** An import from a file, whatever its format: checked, shown as what it would change, stored in one go only when confirmed. */
-export function ImportFile({ db, id, heading, fileLabel, hint, accept, read, notesHeading, onImported }: ImportFileProps) {
+export function ImportFile({ id, heading, fileLabel, hint, accept, read, notesHeading, onImported }: ImportFileProps) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const input = useRef<HTMLInputElement>(null);
 
@@ -63,7 +61,7 @@ export function ImportFile({ db, id, heading, fileLabel, hint, accept, read, not
 
   async function apply(backup: Backup) {
     try {
-      const plan = await applyImport(db, backup, Date.now());
+      const plan = await writeStore('apply-import', { backup });
       await onImported();
       finish({ kind: 'applied', plan });
     } catch {
@@ -104,7 +102,12 @@ export function ImportFile({ db, id, heading, fileLabel, hint, accept, read, not
         </div>
       )}
       {state.kind === 'preview' && (
-        <ImportPreview fileName={state.fileName} plan={state.plan} onApply={() => void apply(state.backup)} onCancel={() => finish({ kind: 'cancelled' })} />
+        <ImportPreview
+          fileName={state.fileName}
+          plan={state.plan}
+          onApply={() => void apply(state.backup)}
+          onCancel={() => finish({ kind: 'cancelled' })}
+        />
       )}
       <p class="saved" role="status">
         {statusText(state)}

@@ -75,7 +75,9 @@ export function ImportPreview({ fileName, plan, onApply, onCancel }: ImportPrevi
         {newerHere.length > 0 && (
           <Group
             title={t('importNewerHere', String(newerHere.length))}
-            lines={newerHere.map(({ here, inBackup }) => t('importNewerHereLine', [nameOf(here), expiryText(here.expiry), expiryText(inBackup.expiry)]))}
+            lines={newerHere.map(({ here, inBackup }) =>
+              t('importNewerHereLine', [nameOf(here), expiryText(here.expiry), expiryText(inBackup.expiry)]),
+            )}
           />
         )}
         {plan.renewals.length > 0 && <Group title={t('importRenewals', String(plan.renewals.length))} lines={[]} />}

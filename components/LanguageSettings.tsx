@@ -36,7 +36,12 @@ export function LanguageSettings({ language, onSave }: LanguageSettingsProps) {
       <h2 id="language-heading">{t('optionsLanguageHeading')}</h2>
       <div class="field">
         <label for="language">{t('optionsLanguage')}</label>
-        <select id="language" aria-describedby="language-hint" value={choice} onChange={(event) => setChoice(event.currentTarget.value as LanguageSetting)}>
+        <select
+          id="language"
+          aria-describedby="language-hint"
+          value={choice}
+          onChange={(event) => setChoice(event.currentTarget.value as LanguageSetting)}
+        >
           {CHOICES.map(({ value, key, lang }) => (
             <option key={value} value={value} lang={lang}>
               {t(key)}

@@ -2,9 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { applyLanguage } from '@/utils/i18n/catalog';
 import { t, type LanguageChoice } from '@/utils/i18n/translate';
 import { localizeDocument } from '@/utils/i18n/localize-document';
-import { sendToBackground } from '@/utils/messaging/send-to-background';
-import { clearAll } from '@/utils/store/transfer';
-import { getSettings, saveSettings } from '@/utils/store/settings';
+import { writeStore } from '@/utils/messaging/send-to-background';
+import { getSettings } from '@/utils/store/settings';
 import { listAccounts } from '@/utils/store/accounts';
 import type { Settings } from '@/utils/store/types';
 import type { StoreDb } from '@/utils/store/schema';
@@ -35,32 +34,28 @@ export function Options({ db }: { db: StoreDb }) {
 
   useEffect(() => void load(), [db]);
 
-  async function save(partial: ReminderFormValues): Promise<ReminderFormValues> {
-    const saved = await saveSettings(db, partial);
-    await sendToBackground({ type: 'settings-changed' });
-    return saved;
+  // Settings are written by the background, which re-plans badge and reminders after each write.
+  function save(partial: ReminderFormValues): Promise<ReminderFormValues> {
+    return writeStore('save-settings', { settings: partial });
   }
 
   async function saveRequest(values: RequestFormValues) {
-    await saveSettings(db, values);
-    await sendToBackground({ type: 'settings-changed' });
+    await writeStore('save-settings', { settings: values });
   }
 
   async function saveLanguage(language: LanguageChoice) {
-    await saveSettings(db, { language });
+    await writeStore('save-settings', { settings: { language } });
     await load();
-    await sendToBackground({ type: 'settings-changed' });
   }
 
-  /** After a reset or an import: fresh forms, and the background re-plans badge and reminders. */
+  /** After a reset or an import: fresh forms. */
   async function reload() {
-    await sendToBackground({ type: 'accounts-changed' });
     await load();
     setGeneration((n) => n + 1);
   }
 
   async function reset() {
-    await clearAll(db);
+    await writeStore('clear-all', {});
     await reload();
   }
 

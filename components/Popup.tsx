@@ -3,12 +3,11 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { accountRows } from '@/utils/accounts/account-rows';
 import { formatItalianDate, localToday } from '@/utils/dates/calendar-date';
 import { t, type MessageKey } from '@/utils/i18n/translate';
-import { saveManualEntry, type ManualEntry } from '@/utils/accounts/manual-account';
-import type { MoveCaptureResult } from '@/utils/messaging/messages';
-import { sendToBackground } from '@/utils/messaging/send-to-background';
-import { settlePastReminders } from '@/utils/reminders/settle-reminders';
+import type { ManualEntry } from '@/utils/accounts/manual-account';
+import type { MoveCaptureResult } from '@/utils/messaging/protocol';
+import { sendToBackground, writeStore } from '@/utils/messaging/send-to-background';
 import { DEFAULT_SETTINGS, type Account, type Attribution, type Settings } from '@/utils/store/types';
-import { deleteAccount, listAccounts, listAttributions, markRenewalAsked, saveAccount, setProgramUpdated } from '@/utils/store/accounts';
+import { listAccounts, listAttributions } from '@/utils/store/accounts';
 import { getSettings } from '@/utils/store/settings';
 import type { StoreDb } from '@/utils/store/schema';
 import { isUnnamedMailbox } from '@/utils/store/unnamed-mailbox';
@@ -61,12 +60,11 @@ export function Popup({ db, initial }: { db: StoreDb; initial?: PopupData }) {
     if (!initial) void reload();
   }, [reload]);
 
-  /** Runs a store write, then re-reads the list and tells the background. */
+  /** Runs a write through the background (the store's only writer), then re-reads the list. */
   async function write(change: () => Promise<unknown>): Promise<void> {
     try {
       await change();
       await reload();
-      await sendToBackground({ type: 'accounts-changed' });
     } catch {
       setFailed(true);
     }
@@ -74,26 +72,25 @@ export function Popup({ db, initial }: { db: StoreDb; initial?: PopupData }) {
 
   const save = (entry: ManualEntry) =>
     write(async () => {
-      await saveManualEntry(db, editing?.account, entry, Date.now());
+      await writeStore('save-manual-entry', { previous: editing?.account ?? null, entry });
       setEditing(null);
     });
 
-  const remove = (account: Account) =>
-    write(async () => setDeleted((await deleteAccount(db, account.address)) ?? null));
+  const remove = (account: Account) => write(async () => setDeleted(await writeStore('delete-account', { address: account.address })));
 
   const undo = (account: Account) =>
     write(async () => {
-      await saveAccount(db, account);
-      if (account.expiry) await settlePastReminders(db, { address: account.address, expiry: account.expiry }, Date.now());
+      await writeStore('restore-account', { account });
       setDeleted(null);
     });
 
-  const asked = (account: Account) => write(() => markRenewalAsked(db, account.address, Date.now()));
+  const asked = (account: Account) => write(() => writeStore('mark-renewal-asked', { address: account.address }));
 
-  const tick = (account: Account, program: string, done: boolean) => write(() => setProgramUpdated(db, account.address, program, done));
+  const tick = (account: Account, program: string, updated: boolean) =>
+    write(() => writeStore('set-program-updated', { address: account.address, program, updated }));
 
   async function renew(account: Account) {
-    await sendToBackground({ type: 'start-renewal', address: account.address });
+    await sendToBackground('start-renewal', { address: account.address });
     window.close();
   }
 
@@ -101,7 +98,7 @@ export function Popup({ db, initial }: { db: StoreDb; initial?: PopupData }) {
   async function move(account: Account, to: string): Promise<MessageKey | null> {
     let result: MoveCaptureResult;
     try {
-      result = await sendToBackground<MoveCaptureResult>({ type: 'move-capture', from: account.address, to });
+      result = await sendToBackground('move-capture', { from: account.address, to });
     } catch {
       return 'storeUnavailable';
     }

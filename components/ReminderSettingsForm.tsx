@@ -15,11 +15,7 @@ export interface ReminderSettingsFormProps {
   onSave: (settings: ReminderFormValues) => Promise<ReminderFormValues>;
 }
 
-type Outcome =
-  | { kind: 'saved' }
-  | { kind: 'invalid'; field: 'offsets' | 'hour'; error: string }
-  | { kind: 'failed' }
-  | null;
+type Outcome = { kind: 'saved' } | { kind: 'invalid'; field: 'offsets' | 'hour'; error: string } | { kind: 'failed' } | null;
 
 /** The store's refusals this form can cause, as the field and message to show. */
 function invalidOutcome(error: unknown): Outcome {

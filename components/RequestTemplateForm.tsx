@@ -39,14 +39,20 @@ export function RequestTemplateForm({ settings, onSave }: RequestTemplateFormPro
 
   const leadDaysError = outcome === 'invalid' ? t('officeErrorLeadDays', String(MAX_OFFSET_DAYS)) : null;
   const intro = t('requestTemplateIntro');
-  const status = outcome === 'saved' ? t('optionsSaved') : outcome === 'invalid' ? t('optionsErrorNotSaved') : outcome === 'failed' ? t('storeUnavailable') : '';
+  const status =
+    outcome === 'saved' ? t('optionsSaved') : outcome === 'invalid' ? t('optionsErrorNotSaved') : outcome === 'failed' ? t('storeUnavailable') : '';
 
   return (
     <form class="card" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="request-heading">
       <h2 id="request-heading">{t('requestTemplateHeading')}</h2>
       <LeadDaysField id="office-lead-days" label={t('officeLeadDaysSetting')} error={leadDaysError} value={leadDays} onInput={setLeadDays} />
       <Field id="request-template" label={t('requestTemplateLabel')} hint={intro}>
-        <textarea {...described('request-template', { hint: intro })} rows={12} value={template} onInput={(event) => setTemplate(event.currentTarget.value)} />
+        <textarea
+          {...described('request-template', { hint: intro })}
+          rows={12}
+          value={template}
+          onInput={(event) => setTemplate(event.currentTarget.value)}
+        />
       </Field>
       <div class="actions">
         <button type="submit" class="button-primary">

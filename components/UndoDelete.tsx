@@ -10,7 +10,9 @@ export function UndoDelete({ account, onUndo }: { account: Account; onUndo: () =
   useEffect(() => button.current?.focus(), [account]);
   return (
     <div class="undo" role="status">
-      <span>{!account.label && isUnnamedMailbox(account.address) ? t('popupDeletedUnnamed') : t('popupDeleted', account.label || account.address)}</span>
+      <span>
+        {!account.label && isUnnamedMailbox(account.address) ? t('popupDeletedUnnamed') : t('popupDeleted', account.label || account.address)}
+      </span>
       <button ref={button} type="button" onClick={onUndo}>
         {t('popupUndo')}
       </button>

@@ -25,11 +25,9 @@ async function shoot(page: Page, name: string, shots: string[]): Promise<void> {
 
 /** The toolbar is not drawn in headless Chromium: draw the icon with the badge the extension set. */
 async function shootBadge(extension: LoadedExtension, shots: string[]): Promise<void> {
-  const [text, [r, g, b], title] = await extension.serviceWorker.evaluate(async () => [
-    await chrome.action.getBadgeText({}),
-    await chrome.action.getBadgeBackgroundColor({}),
-    await chrome.action.getTitle({}),
-  ] as const);
+  const [text, [r, g, b], title] = await extension.serviceWorker.evaluate(
+    async () => [await chrome.action.getBadgeText({}), await chrome.action.getBadgeBackgroundColor({}), await chrome.action.getTitle({})] as const,
+  );
   const icon = (await readFile(join(EXTENSION_DIR, 'icon/128.png'))).toString('base64');
   const page = await extension.context.newPage();
   await page.setViewportSize({ width: 420, height: 140 });

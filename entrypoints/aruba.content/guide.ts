@@ -1,5 +1,4 @@
-import { browser } from 'wxt/browser';
-import { ARUBA_STATES, pathLength, type ArubaStep } from '@/utils/aruba/steps';
+import { ACCOUNT_CONSOLE, ARUBA_STATES, matchesUrl, pathLength, type ArubaStep } from '@/utils/aruba/steps';
 import { captureMessage } from '@/utils/guide/capture-message';
 import { daysLeftPhrase } from '@/utils/dates/days-left-phrase';
 import { accessibleLabel, isRendered } from '@/utils/page/text';
@@ -10,7 +9,8 @@ import { coveringLayer, layerTitle, openModal } from '@/utils/page/layers';
 import { readExpiryText } from '@/utils/page/read-expiry';
 import { readAccountName } from '@/utils/page/read-mailbox';
 import { setTranslations, t } from '@/utils/i18n/translate';
-import type { CaptureResult, ContentMessage, ExpirySeen, GuideMode, GuideModeAnswer } from '@/utils/messaging/messages';
+import type { CaptureResult, ExpirySeen, GuideMode, GuideModeAnswer } from '@/utils/messaging/protocol';
+import { askBackground } from './ask-background';
 import { Overlay, type GuideCard } from './overlay';
 import { watchPage, type PageChange, type PageWatch } from './page-watch';
 
@@ -23,9 +23,10 @@ const NOT_FOUND_AFTER_MS = 4000;
 /** While a notice covers the target, how often to look whether it is gone (it may close by itself). */
 const LAYER_RECHECK_MS = 500;
 
-function send<T>(message: ContentMessage): Promise<T> {
-  return browser.runtime.sendMessage(message) as Promise<T>;
-}
+/** How soon the background is asked again after it did not answer (a worker waking, an update). */
+const RETRY_MS = 2000;
+/** A date the background could not keep is sent again this many times, RETRY_MS apart. */
+const MAX_REPORT_RETRIES = 5;
 
 /** A state (the password window, a warning) or a step further along wins over what is shown. */
 function outranks(found: PageState, current: PageState | null): boolean {
@@ -35,7 +36,7 @@ function outranks(found: PageState, current: PageState | null): boolean {
 }
 
 function sourceOf(state: PageState): ExpirySeen['source'] {
-  if ('state' in state) return state.state === 'password-shown' && location.hostname === 'account.aruba.it' ? 'account-console' : 'webmail-dialog';
+  if ('state' in state) return matchesUrl(ACCOUNT_CONSOLE, new URL(location.href)) ? 'account-console' : 'webmail-dialog';
   return state.step.path === 'account' ? 'account-console' : 'webmail-security';
 }
 
@@ -61,6 +62,7 @@ export class Guide {
   private highlighted: Element | null = null;
   private shown = '';
   private reportedExpiry: string | null = null;
+  private failedReports = 0;
   private chipClosed = false;
   private chipText = '';
   private state: PageState | null = null;
@@ -82,14 +84,25 @@ export class Guide {
 
   async start(): Promise<void> {
     await this.askMode();
+    if (this.signal.aborted) return;
     this.watch = watchPage((change) => this.update(change), this.signal);
     this.watch.guiding(this.guiding());
     this.watch.lookEverywhere();
   }
 
+  /**
+   * Asks the background how to behave on this page. Unanswered (the worker was being replaced,
+   * say), the page stays quiet and asks again shortly, then looks at the page once more.
+   */
   private async askMode(): Promise<void> {
     this.address = readAccountName(document);
-    const answer = await send<GuideModeAnswer>({ type: 'guide-mode', address: this.address });
+    let answer: GuideModeAnswer;
+    try {
+      answer = await askBackground('guide-mode', { address: this.address });
+    } catch {
+      if (!this.signal.aborted) setTimeout(() => void this.askMode().then(() => this.watch?.lookEverywhere()), RETRY_MS);
+      return;
+    }
     setTranslations(answer.strings);
     this.mode = answer;
     this.watch?.guiding(this.guiding());
@@ -198,10 +211,11 @@ export class Guide {
     const waited = performance.now() - this.notFoundSince;
     if (waited < NOT_FOUND_AFTER_MS || !step) {
       this.clear();
-      if (step) this.recheck ??= setTimeout(() => {
-        this.recheck = undefined;
-        this.watch?.lookEverywhere();
-      }, NOT_FOUND_AFTER_MS - waited);
+      if (step)
+        this.recheck ??= setTimeout(() => {
+          this.recheck = undefined;
+          this.watch?.lookEverywhere();
+        }, NOT_FOUND_AFTER_MS - waited);
       return;
     }
     this.highlight(null, null);
@@ -267,30 +281,36 @@ export class Guide {
     this.reportedExpiry = expiryText;
     // A page that draws itself late may name its mailbox only now: the date is sent with it.
     this.address = readAccountName(document) ?? this.address;
-    const message: ExpirySeen = {
-      type: 'expiry-seen',
-      address: this.address,
-      expiryText,
-      source: sourceOf(state),
-      fresh: 'state' in state,
-      pageUrl: location.href,
-    };
-    void send<CaptureResult>(message).then((result) => {
-      const { text, bad } = captureMessage(t, result);
-      this.showChip(text, bad, () => undefined);
-      if (result.status !== 'recorded') return;
-      // The mode the date just read calls for, at once: far from expiry, the guide stands down.
-      this.mode = result.mode;
-      this.watch?.guiding(this.guiding());
-      this.watch?.lookEverywhere();
-    });
+    const seen: ExpirySeen = { address: this.address, expiryText, source: sourceOf(state), fresh: 'state' in state };
+    void askBackground('expiry-seen', seen)
+      .catch((): CaptureResult => ({ status: 'store-unavailable' }))
+      .then((result) => this.reported(result));
+  }
+
+  /** The background's answer to a date read: a chip says it, and a date not kept is sent again later. */
+  private reported(result: CaptureResult): void {
+    const { text, bad } = captureMessage(t, result);
+    this.showChip(text, bad, () => undefined);
+    if (result.status === 'store-unavailable') {
+      // Nothing was kept: the page reads and sends the date again, a few times.
+      this.reportedExpiry = null;
+      if (++this.failedReports <= MAX_REPORT_RETRIES) setTimeout(() => this.watch?.lookEverywhere(), RETRY_MS);
+      return;
+    }
+    this.failedReports = 0;
+    if (result.status !== 'recorded') return;
+    // The mode the date just read calls for, at once: far from expiry, the guide stands down.
+    this.mode = result.mode;
+    this.watch?.guiding(this.guiding());
+    this.watch?.lookEverywhere();
   }
 
   private dismiss(): void {
     this.dismissed = true;
     this.watch?.guiding(false);
     this.clear();
-    void send({ type: 'guide-dismissed' });
+    // Best effort: the tab stays dismissed in this page whatever the answer.
+    askBackground('guide-dismissed', {}).catch(() => undefined);
   }
 
   private end(): void {

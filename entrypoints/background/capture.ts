@@ -1,6 +1,6 @@
 import { localToday } from '@/utils/dates/calendar-date';
 import { parseExpiryDate } from '@/utils/dates/expiry-date';
-import type { CaptureResult, ExpirySeen, MoveCaptureResult } from '@/utils/messaging/messages';
+import type { CaptureResult, ExpirySeen, MoveCaptureResult } from '@/utils/messaging/protocol';
 import { offsetsAhead } from '@/utils/reminders/reminder-plan';
 import { settlePastReminders } from '@/utils/reminders/settle-reminders';
 import { addUnnamedMailbox, listAccounts, moveCapture, recordCapture } from '@/utils/store/accounts';
@@ -10,6 +10,7 @@ import { isUnnamedMailbox } from '@/utils/store/unnamed-mailbox';
 import { guideModeAfterCapture } from './guide-mode';
 import { reconcile } from './reminders';
 import { finishRenewal } from './renewal';
+import type { ContentSender } from './messages';
 import { store } from './store-access';
 import { originAndPath } from '@/utils/store/validation';
 import { attributeTab, noteMailboxShown, noteRecordedFor, renameMailboxInTabs } from './tab-context';
@@ -20,19 +21,25 @@ import { attributeTab, noteMailboxShown, noteRecordedFor, renameMailboxInTabs } 
  * user to name. An unreadable date is reported, never guessed. The answer says for whom it was
  * recorded, which reminders are still ahead, and how the guide must behave in the tab from now.
  */
-export async function handleExpirySeen(seen: ExpirySeen, tabId?: number, now = new Date()): Promise<CaptureResult> {
+export async function handleExpirySeen(seen: ExpirySeen, { tabId, url }: ContentSender, now = new Date()): Promise<CaptureResult> {
   const parsed = parseExpiryDate(seen.expiryText, localToday(now));
   if (!parsed.ok) return { status: 'rejected', reason: parsed.reason };
   const named = seen.address === null ? null : normalizeAddress(seen.address);
   if (named !== null && tabId !== undefined) await noteMailboxShown(tabId, named);
-  const read = { expiry: parsed.date, capturedAt: now.getTime(), source: seen.source, pageUrl: originAndPath(seen.pageUrl) };
+  const read = { expiry: parsed.date, capturedAt: now.getTime(), source: seen.source, pageUrl: originAndPath(url.href) };
   let db;
   try {
     db = await store();
   } catch {
     return { status: 'store-unavailable' };
   }
-  const attributed = named === null ? await attributeTab(tabId, (await listAccounts(db)).map((account) => account.address)) : null;
+  const attributed =
+    named === null
+      ? await attributeTab(
+          tabId,
+          (await listAccounts(db)).map((account) => account.address),
+        )
+      : null;
   const mailbox = named ?? attributed?.mailbox ?? null;
   if (seen.fresh) await finishRenewal(mailbox);
   const account =

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { localToday, type IsoDate } from '@/utils/dates/calendar-date';
 import { decideGuideMode, type GuideModeInput } from '@/utils/guide/guide-mode';
-import type { GuideMode } from '@/utils/messaging/messages';
+import type { GuideMode } from '@/utils/messaging/protocol';
 import { getSettings } from '@/utils/store/settings';
 import { listAccounts } from '@/utils/store/accounts';
 import { normalizeAddress } from '@/utils/store/validation';
@@ -59,7 +59,15 @@ export async function guideModeFor(rawAddress: string | null, tabId: number | un
     // Without the store the guide still helps: it is the safe side to err on.
     return { mode: 'guide', reason: renewal ? 'renewal-started' : 'no-expiry' };
   }
-  const mailbox = named ?? (await attributeTab(tabId, accounts.map((account) => account.address)))?.mailbox ?? null;
+  const mailbox =
+    named ??
+    (
+      await attributeTab(
+        tabId,
+        accounts.map((account) => account.address),
+      )
+    )?.mailbox ??
+    null;
   return decide(settings, now, {
     expiry: mailbox === null ? undefined : (accounts.find((account) => account.address === mailbox)?.expiry ?? null),
     knownExpiries: accounts.flatMap((account) => (account.expiry ? [account.expiry] : [])),
@@ -72,7 +80,13 @@ export async function guideModeFor(rawAddress: string | null, tabId: number | un
  * date: a password far from expiry is not to be replaced, so the guide stands down at once
  * unless the user started a renewal of it.
  */
-export async function guideModeAfterCapture(tabId: number | undefined, mailbox: string, expiry: IsoDate, settings: Settings, now: Date): Promise<GuideMode> {
+export async function guideModeAfterCapture(
+  tabId: number | undefined,
+  mailbox: string,
+  expiry: IsoDate,
+  settings: Settings,
+  now: Date,
+): Promise<GuideMode> {
   if (await isDismissed(tabId)) return { mode: 'quiet' };
   return decide(settings, now, { expiry, knownExpiries: [expiry], renewalStarted: renewsMailbox(await renewalInProgress(now.getTime()), mailbox) });
 }

@@ -1,41 +1,17 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
-import { parseMessage, type Message } from '@/utils/messaging/messages';
-import { handleExpirySeen, moveCaptureTo } from './capture';
-import { dismissGuideInTab, guideModeFor } from './guide-mode';
-import { withLanguage } from './language';
+import { answerMessage } from './messages';
 import { NOTIFICATION_BUTTONS, parseNotificationId, SUMMARY_NOTIFICATION_ID } from './notifications';
 import { MIDNIGHT_ALARM, onReminderAlarm, reconcile, snooze } from './reminders';
 import { startRenewal } from './renewal';
 import { noteTabOpened } from './tab-context';
 
-function answer(message: Message, tabId: number | undefined): Promise<unknown> {
-  switch (message.type) {
-    case 'guide-mode':
-      return withLanguage(guideModeFor(message.address, tabId));
-    case 'expiry-seen':
-      return handleExpirySeen(message, tabId);
-    case 'guide-dismissed':
-      return tabId === undefined ? Promise.resolve() : dismissGuideInTab(tabId);
-    case 'start-renewal':
-      return startRenewal(message.address);
-    case 'move-capture':
-      return moveCaptureTo(message.from, message.to);
-    case 'accounts-changed':
-    case 'settings-changed':
-      return reconcile();
-  }
-}
-
 export default defineBackground(() => {
   // Every listener is registered synchronously: an await before addListener loses the event
   // that woke the service worker.
-  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
-    const message = parseMessage(raw);
-    // Content scripts may only send content messages; extension pages have no tab URL of Aruba.
-    if (!message) return undefined;
-    return answer(message, sender.tab?.id);
-  });
+  // Who may say what, and the answers: messages.ts. Refused messages get no answer.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the webextension-polyfill (this bundle has it) replies with what the promise resolves to
+  browser.runtime.onMessage.addListener(answerMessage);
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === MIDNIGHT_ALARM) void reconcile();

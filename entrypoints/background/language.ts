@@ -1,7 +1,7 @@
 import { browserLanguage, messagesOf, resolveLanguage } from '@/utils/i18n/catalog';
 import { contentScriptKeys } from '@/utils/i18n/content-strings';
 import type { Language, LanguageChoice } from '@/utils/i18n/translate';
-import type { GuideMode, GuideModeAnswer } from '@/utils/messaging/messages';
+import type { GuideMode, GuideModeAnswer } from '@/utils/messaging/protocol';
 import { getSettings } from '@/utils/store/settings';
 import { store } from './store-access';
 

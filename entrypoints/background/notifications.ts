@@ -27,7 +27,10 @@ async function showSummaryNotification(due: readonly TrackedExpiry[], now: Date)
   const today = localToday(now);
   const farthest = Math.max(...due.map(({ expiry }) => daysBetween(today, expiry)));
   const count = String(due.length);
-  const names = due.slice(0, SUMMARY_NAMES).map(({ address }) => mailboxName(t, address)).join(', ');
+  const names = due
+    .slice(0, SUMMARY_NAMES)
+    .map(({ address }) => mailboxName(t, address))
+    .join(', ');
   const more = due.length - SUMMARY_NAMES;
   await browser.notifications.create(SUMMARY_NOTIFICATION_ID, {
     type: 'basic',
@@ -54,8 +57,6 @@ export async function showReminderNotification(address: string, expiry: IsoDate,
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title,
     message: t('notificationMessage', [mailboxName(t, address), formatItalianDate(expiry)]),
-    ...(import.meta.env.FIREFOX
-      ? {}
-      : { buttons: [{ title: t('actionRenewNow') }, { title: t('actionRemindTomorrow') }], requireInteraction: true }),
+    ...(import.meta.env.FIREFOX ? {} : { buttons: [{ title: t('actionRenewNow') }, { title: t('actionRemindTomorrow') }], requireInteraction: true }),
   });
 }

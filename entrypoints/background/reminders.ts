@@ -1,14 +1,7 @@
 import { browser } from 'wxt/browser';
 import { nextLocalMidnight } from '@/utils/dates/calendar-date';
 import { applyLanguage } from '@/utils/i18n/catalog';
-import {
-  parseReminderKey,
-  parseSnoozeKey,
-  planReminders,
-  planSnooze,
-  reconcileReminders,
-  type TrackedExpiry,
-} from '@/utils/reminders/reminder-plan';
+import { parseReminderKey, parseSnoozeKey, planReminders, planSnooze, reconcileReminders, type TrackedExpiry } from '@/utils/reminders/reminder-plan';
 import { serialQueue } from '@/entrypoints/background/serial-queue';
 import { getFiredReminders, markRemindersFired, pruneFiredReminders } from '@/utils/store/fired-reminders';
 import { getSettings } from '@/utils/store/settings';
@@ -49,7 +42,9 @@ const trackedOf = (accounts: readonly Account[], settings: Settings): TrackedExp
   accounts.flatMap((a) => {
     if (!a.expiry) return [];
     const office = a.owner !== '' || a.contact !== '';
-    return [office ? { address: a.address, expiry: a.expiry, askDays: a.leadDays ?? settings.officeLeadDays } : { address: a.address, expiry: a.expiry }];
+    return [
+      office ? { address: a.address, expiry: a.expiry, askDays: a.leadDays ?? settings.officeLeadDays } : { address: a.address, expiry: a.expiry },
+    ];
   });
 
 /**
@@ -87,10 +82,13 @@ export function reconcile(now = new Date()): Promise<void> {
     const plan = reconcileReminders({ planned, existingAlarmNames: alarmNames, firedKeys, now, snoozed: Object.keys(snoozes) });
     const dueSnoozes = await restoreSnoozes(snoozes, tracked, alarmNames, now);
     await Promise.all(plan.clear.map((name) => browser.alarms.clear(name)));
-    for (const reminder of soonestWithinCap(plan.create, alarmNames.length - plan.clear.length)) {
-      browser.alarms.create(reminder.key, { when: reminder.when });
-    }
-    browser.alarms.create(MIDNIGHT_ALARM, { when: nextLocalMidnight(now).getTime() });
+    // Awaited: Firefox's create is a promise, and a refused one must not pass unnoticed.
+    await Promise.all(
+      soonestWithinCap(plan.create, alarmNames.length - plan.clear.length).map((reminder) =>
+        browser.alarms.create(reminder.key, { when: reminder.when }),
+      ),
+    );
+    await browser.alarms.create(MIDNIGHT_ALARM, { when: nextLocalMidnight(now).getTime() });
     await markRemindersFired(db, plan.markFired, now.getTime());
     const plannedKeys = new Set(planned.map((reminder) => reminder.key));
     await pruneFiredReminders(db, (key) => plannedKeys.has(key));
@@ -117,7 +115,7 @@ async function restoreSnoozes(
       await forgetSnooze(name);
       if (target && current) due.push(target);
     } else if (!alarmNames.includes(name)) {
-      browser.alarms.create(name, { when });
+      await browser.alarms.create(name, { when });
     }
   }
   return due;
@@ -155,6 +153,6 @@ export function snooze(address: string, expiry: string, now = new Date()): Promi
     const settings = await getSettings(await store());
     const { name, when } = planSnooze(address, expiry, settings, now);
     await browser.storage.local.set({ [SNOOZES_KEY]: { ...(await storedSnoozes()), [name]: when } });
-    browser.alarms.create(name, { when });
+    await browser.alarms.create(name, { when });
   });
 }

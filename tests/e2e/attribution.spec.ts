@@ -60,7 +60,9 @@ async function openedBy(context: BrowserContext, click: () => Promise<void>): Pr
   return page;
 }
 
-test('the old path: «Sicurezza e password» opens a tab whose pages name no mailbox, and its dates are the WebMail mailbox’s', async ({ extension }) => {
+test('the old path: «Sicurezza e password» opens a tab whose pages name no mailbox, and its dates are the WebMail mailbox’s', async ({
+  extension,
+}) => {
   const seen = await recordMessages(extension);
   const logs = recordLogs(extension);
   await startRenewal(extension);
@@ -75,7 +77,9 @@ test('the old path: «Sicurezza e password» opens a tab whose pages name no mai
   const end = await walkGuide(extension.context, hop, ['webmail-manage', 'webmail-generate'], stepLine, noPhoto);
   const expiry = shifted('2027-02-23');
   await expect.poll(() => cardText(end)).toContain('Premi «Copia» ora');
-  await expect.poll(() => chipText(end)).toContain(`Scadenza registrata per mario.rossi@pec.it: ${formatItalianDate(expiry)} — ti avviseremo 14, 7, 3 e 1 giorno prima`);
+  await expect
+    .poll(() => chipText(end))
+    .toContain(`Scadenza registrata per mario.rossi@pec.it: ${formatItalianDate(expiry)} — ti avviseremo 14, 7, 3 e 1 giorno prima`);
 
   // No popup needed: the badge and the reminders are there.
   await expect.poll(() => badgeText(extension.serviceWorker)).toBe(String(daysBetween(today(), expiry)));
@@ -104,7 +108,10 @@ test('a renewal started from the popup for one of several mailboxes records its 
   const seen = await recordMessages(extension);
   const logs = recordLogs(extension);
   const popup = await openPopup(extension);
-  const others = [account({ address: 'mario.rossi@pec.it', expiry: addDays(today(), 30) }), account({ address: 'altra@pec.it', expiry: addDays(today(), 10) })];
+  const others = [
+    account({ address: 'mario.rossi@pec.it', expiry: addDays(today(), 30) }),
+    account({ address: 'altra@pec.it', expiry: addDays(today(), 10) }),
+  ];
   await seedAccounts(popup, [...others, account({ address: 'studio@pec.it', expiry: addDays(today(), 60) })]);
 
   // Not signed in yet: the renewal's tab shows no console at first (the replica of the signed-in
@@ -128,7 +135,10 @@ test('a renewal started from the popup for one of several mailboxes records its 
   await expectNoCanary(extension, seen, logs);
 });
 
-test('with nothing to say whose it is, the date is tracked at once as a mailbox to be named, across a restart, until named in the popup', async ({ extension, profileDir }) => {
+test('with nothing to say whose it is, the date is tracked at once as a mailbox to be named, across a restart, until named in the popup', async ({
+  extension,
+  profileDir,
+}) => {
   const seen = await recordMessages(extension);
   const logs = recordLogs(extension);
   // Opened on its own: no earlier page, no opener, no renewal, nothing tracked.
@@ -138,7 +148,9 @@ test('with nothing to say whose it is, the date is tracked at once as a mailbox 
   await highlighted(page).click();
   const expiry = shifted('2027-02-23');
   const date = formatItalianDate(expiry);
-  await expect.poll(() => chipText(page)).toContain(`Scadenza registrata per una casella da indicare: ${date} — ti avviseremo 14, 7, 3 e 1 giorno prima. Indica quale`);
+  await expect
+    .poll(() => chipText(page))
+    .toContain(`Scadenza registrata per una casella da indicare: ${date} — ti avviseremo 14, 7, 3 e 1 giorno prima. Indica quale`);
   const days = String(daysBetween(today(), expiry));
   await expect.poll(() => badgeText(extension.serviceWorker)).toBe(days);
   expect((await alarmNames(extension.serviceWorker)).filter((name) => name.startsWith('reminder|unnamed:'))).toHaveLength(5);
@@ -160,7 +172,9 @@ test('with nothing to say whose it is, the date is tracked at once as a mailbox 
     await popup.getByRole('button', { name: 'Salva' }).click();
 
     await expect(question).toHaveCount(0);
-    await expect(popup.getByRole('listitem').filter({ has: popup.getByRole('heading', { name: 'fatture@pec.studio.it' }) })).toContainText(`Scade il ${date}`);
+    await expect(popup.getByRole('listitem').filter({ has: popup.getByRole('heading', { name: 'fatture@pec.studio.it' }) })).toContainText(
+      `Scade il ${date}`,
+    );
     await expect(popup.getByText('Casella da indicare')).toHaveCount(0);
     await expect.poll(() => alarmNames(again.serviceWorker)).toContain(`reminder|fatture@pec.studio.it|${expiry}|14`);
     expect((await alarmNames(again.serviceWorker)).some((name) => name.includes('unnamed:'))).toBe(false);

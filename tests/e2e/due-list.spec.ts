@@ -12,7 +12,10 @@ test('the due-list groups mailboxes by days left, filters, and asks a client by 
     account({ address: 'lontana@pec.it', expiry: addDays(today(), 80) }),
   ]);
   // An office's account: the popup offers the due-list and the request to the client.
-  await expect(popup.getByRole('link', { name: 'Chiedi il rinnovo al cliente per bar@pec.it' })).toHaveAttribute('href', /^mailto:mario%40example\.com\?subject=/);
+  await expect(popup.getByRole('link', { name: 'Chiedi il rinnovo al cliente per bar@pec.it' })).toHaveAttribute(
+    'href',
+    /^mailto:mario%40example\.com\?subject=/,
+  );
   await expect(popup.getByRole('button', { name: 'Caselle in scadenza' })).toBeVisible();
 
   const page = await extension.context.newPage();

@@ -23,25 +23,13 @@ export function account(overrides: Partial<Account> & Pick<Account, 'address' | 
   return { label: '', capturedAt: 1, source: 'manual', pageUrl: null, programs: [], programsToUpdate: [], ...NO_OFFICE_FIELDS, ...overrides };
 }
 
-/**
- * Puts accounts straight into the extension's IndexedDB from one of its pages (the popup has
- * created the database by then), then tells the background as the popup does after a write.
- */
+/** Stores accounts as the app does, through the background (the only writer), from one of its pages. */
 export async function seedAccounts(page: Page, accounts: Account[]): Promise<void> {
   await page.evaluate(async (records) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('pec-password-assistant');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const tx = db.transaction('accounts', 'readwrite');
-    for (const record of records) tx.objectStore('accounts').put(record);
-    await new Promise((resolve, reject) => {
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-    await chrome.runtime.sendMessage({ type: 'accounts-changed' });
+    for (const account of records) {
+      const reply = await chrome.runtime.sendMessage<unknown, { ok: boolean } | undefined>({ type: 'restore-account', account });
+      if (!reply?.ok) throw new Error(`not stored: ${account.address}`);
+    }
   }, accounts);
   await page.reload();
 }

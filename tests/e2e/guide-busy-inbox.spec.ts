@@ -24,7 +24,13 @@ test('draws the ring around the element to click', async ({ extension }) => {
   await expect
     .poll(async () => {
       const box = (await readOverlay(page)).ring;
-      return box !== null && box.x <= target.x && box.y <= target.y && box.x + box.width >= target.x + target.width && box.y + box.height >= target.y + target.height;
+      return (
+        box !== null &&
+        box.x <= target.x &&
+        box.y <= target.y &&
+        box.x + box.width >= target.x + target.width &&
+        box.y + box.height >= target.y + target.height
+      );
     })
     .toBe(true);
 });

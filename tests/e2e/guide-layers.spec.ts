@@ -26,7 +26,8 @@ function openNotice(page: Page, notice: Notice): Promise<void> {
     const backdrop = document.createElement('div');
     backdrop.style.cssText = 'position:absolute;inset:0;background:rgba(0,0,0,.45);pointer-events:auto';
     const pane = document.createElement('div');
-    pane.style.cssText = 'position:absolute;left:50%;top:40%;transform:translate(-50%,-50%);background:#fff;padding:24px;border-radius:8px;pointer-events:auto;width:420px';
+    pane.style.cssText =
+      'position:absolute;left:50%;top:40%;transform:translate(-50%,-50%);background:#fff;padding:24px;border-radius:8px;pointer-events:auto;width:420px';
     if (dialog) {
       pane.setAttribute('role', 'dialog');
       pane.setAttribute('aria-modal', 'true');

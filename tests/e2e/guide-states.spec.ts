@@ -28,7 +28,9 @@ test('stays quiet, with a closable chip, when the expiry is far away', async ({ 
   const page = await extension.context.newPage();
   // "Sicurezza e password" shows the current expiry (15/02/2027 when the replicas were written).
   await page.goto('https://gestionemail.pec.it/sicurezza-e-password');
-  await expect.poll(() => chipText(page)).toContain(`Scadenza registrata per mario.rossi@pec.it: ${formatItalianDate(addDays('2027-02-15', fixtureDayShift()))}`);
+  await expect
+    .poll(() => chipText(page))
+    .toContain(`Scadenza registrata per mario.rossi@pec.it: ${formatItalianDate(addDays('2027-02-15', fixtureDayShift()))}`);
   await page.goto('https://webmail.pec.it/');
   await expect.poll(() => chipText(page)).toContain('Password per programmi di posta: scade tra');
   await expect(highlighted(page)).toHaveCount(0);
@@ -45,7 +47,9 @@ test('guides again when the known expiry is within the reminder window', async (
   // A later visit to Gestione account shows an expiry five days away: the guide is back.
   await page.goto('https://account.aruba.it/pec?stato=in-scadenza#/password-programmi');
   await expect(highlighted(page)).toHaveAttribute('data-pec-highlight', 'account-generate-new');
-  await expect.poll(() => chipText(page)).toContain(`Scadenza registrata per mario.rossi@pec.it: ${formatItalianDate(addDays('2026-11-28', fixtureDayShift()))}`);
+  await expect
+    .poll(() => chipText(page))
+    .toContain(`Scadenza registrata per mario.rossi@pec.it: ${formatItalianDate(addDays('2026-11-28', fixtureDayShift()))}`);
 });
 
 test('a page with the warning about mail protocols explains what to enable first', async ({ extension }) => {
@@ -70,6 +74,8 @@ test('with the guide quiet, a password generated anyway still has its expiry cap
   await page.goto('https://gestionemail.pec.it/verifica-in-2-passaggi');
   await expect(highlighted(page)).toHaveCount(0);
   await page.getByRole('button', { name: 'Genera password per programmi di posta' }).click();
-  await expect.poll(() => chipText(page)).toContain(`Scadenza registrata per mario.rossi@pec.it: ${formatItalianDate(addDays('2027-02-23', fixtureDayShift()))}`);
+  await expect
+    .poll(() => chipText(page))
+    .toContain(`Scadenza registrata per mario.rossi@pec.it: ${formatItalianDate(addDays('2027-02-23', fixtureDayShift()))}`);
   await expect.poll(() => cardText(page)).toContain('Premi «Copia» ora');
 });

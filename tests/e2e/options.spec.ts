@@ -14,7 +14,7 @@ async function downloaded(options: Page, button: string): Promise<{ download: Do
   const started = options.waitForEvent('download');
   await options.getByRole('button', { name: button, exact: true }).click();
   const download = await started;
-  return { download, text: await readFile((await download.path())!, 'utf8') };
+  return { download, text: await readFile(await download.path(), 'utf8') };
 }
 
 const section = (page: Page, heading: string) => page.getByRole('region', { name: heading });
@@ -62,7 +62,11 @@ test('imports a backup after showing what changes; a bad file is refused and cha
   const options = await openOptions(extension);
   const file = options.getByLabel('File di backup (JSON)');
 
-  await file.setInputFiles({ name: 'rotto.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"pec-password-assistant","version":1,"acc') });
+  await file.setInputFiles({
+    name: 'rotto.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"pec-password-assistant","version":1,"acc'),
+  });
   await expect(options.getByRole('alert')).toHaveText('Il file non è JSON valido: forse è incompleto o danneggiato. Nessun dato è stato cambiato.');
   expect(await seriousViolations(options)).toEqual([]);
 
@@ -99,7 +103,7 @@ test('imports a backup after showing what changes; a bad file is refused and cha
   await options.getByRole('button', { name: 'Importa', exact: true }).click();
   await expect(section(options, 'Importa un backup').getByRole('status')).toHaveText('Importazione completata: caselle nuove 1, aggiornate 1.');
   await expect(options.getByLabel('Giorni prima della scadenza')).toHaveValue('30, 7');
-  await expect.poll(async () => (await extension.serviceWorker.evaluate(() => chrome.action.getBadgeText({})))).toBe('10');
+  await expect.poll(async () => await extension.serviceWorker.evaluate(() => chrome.action.getBadgeText({}))).toBe('10');
   await popup.reload();
   await expect(popup.getByRole('listitem')).toHaveCount(2);
   expect(await options.title()).not.toBe('pwned');

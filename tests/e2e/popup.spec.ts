@@ -31,9 +31,7 @@ test('an account entered by hand gets its row, its days left and the toolbar bad
   await popup.getByLabel('Scadenza della password per programmi di posta').fill(addDays(today(), 400));
   await popup.getByRole('button', { name: 'Salva' }).click();
   await expect(popup.getByLabel('Indirizzo PEC')).toHaveAccessibleDescription(/Non è un indirizzo PEC valido/);
-  await expect(popup.getByLabel('Scadenza della password per programmi di posta')).toHaveAccessibleDescription(
-    /più di un anno avanti/,
-  );
+  await expect(popup.getByLabel('Scadenza della password per programmi di posta')).toHaveAccessibleDescription(/più di un anno avanti/);
   await expect(popup.getByLabel('Indirizzo PEC')).toBeFocused();
   expect(await seriousViolations(popup)).toEqual([]);
   await popup.screenshot({ path: testInfo.outputPath('popup-form-errors.png') });

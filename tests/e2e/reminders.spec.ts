@@ -43,7 +43,10 @@ test('a reminder alarm that comes due shows a notification with the account, dat
 
 test('two Aruba tabs capturing at once leave one record per mailbox, and the badge follows it', async ({ extension }) => {
   const [a, b] = await Promise.all([extension.context.newPage(), extension.context.newPage()]);
-  await Promise.all([a.goto('https://gestionemail.pec.it/sicurezza-e-password'), b.goto('https://account.aruba.it/pec?stato=in-scadenza#/password-programmi')]);
+  await Promise.all([
+    a.goto('https://gestionemail.pec.it/sicurezza-e-password'),
+    b.goto('https://account.aruba.it/pec?stato=in-scadenza#/password-programmi'),
+  ]);
   await expect.poll(() => chipText(a)).toContain('Scadenza registrata');
   await expect.poll(() => chipText(b)).toContain('Scadenza registrata');
   const accounts = await extension.serviceWorker.evaluate(

@@ -16,7 +16,7 @@ async function popupOver(extension: LoadedExtension, url: string) {
   await expect(popup.getByRole('button', { name: 'Segnala questa pagina' })).toHaveCount(0);
   await extension.serviceWorker.evaluate(async (wanted) => {
     const [tab] = await chrome.tabs.query({ url: wanted });
-    await chrome.tabs.update(tab!.id!, { active: true });
+    await chrome.tabs.update(tab!.id, { active: true });
   }, url);
   await popup.reload();
   return popup;

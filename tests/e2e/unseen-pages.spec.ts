@@ -124,7 +124,9 @@ test.describe('§5 page content is not Aruba', () => {
 });
 
 test.describe('§3 which step a page is, by what it shows', () => {
-  test('a «Verifica in 2 passaggi» page at an unknown URL with the button renamed describes step 4, never sends the user back', async ({ extension }) => {
+  test('a «Verifica in 2 passaggi» page at an unknown URL with the button renamed describes step 4, never sends the user back', async ({
+    extension,
+  }) => {
     const page = await extension.context.newPage();
     await page.goto(unseenCase('Verifica in 2 passaggi at a new URL, generate button renamed').url);
     await expect.poll(() => cardText(page), { timeout: 10_000 }).toContain(stepLineOf('webmail-generate'));
@@ -176,7 +178,9 @@ test.describe('§6 the date, and nothing else', () => {
 });
 
 test.describe("§7 Aruba's own layers", () => {
-  test('new WebMail: under the welcome wizard nothing is rung; the card names it; after Aruba\'s «Non ora» the guide goes on by itself', async ({ extension }) => {
+  test("new WebMail: under the welcome wizard nothing is rung; the card names it; after Aruba's «Non ora» the guide goes on by itself", async ({
+    extension,
+  }) => {
     const page = await extension.context.newPage();
     await page.goto(unseenCase('new WebMail: welcome wizard over the page').url);
     await page.locator('[data-replica-layer]').waitFor({ state: 'visible' });
@@ -188,7 +192,9 @@ test.describe("§7 Aruba's own layers", () => {
     await expectHighlightOn(page, 'account-user-menu');
   });
 
-  test('old WebMail: under «Adegua la tua PEC» nothing is rung; the card names it; after «Capito» the guide goes on by itself', async ({ extension }) => {
+  test('old WebMail: under «Adegua la tua PEC» nothing is rung; the card names it; after «Capito» the guide goes on by itself', async ({
+    extension,
+  }) => {
     const page = await extension.context.newPage();
     await page.goto(unseenCase('old WebMail: «Adegua la tua PEC» over the top bar').url);
     await page.locator('[data-replica-layer]').waitFor({ state: 'visible' });

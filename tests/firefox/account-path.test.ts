@@ -7,7 +7,15 @@ import { addDays, daysBetween, formatItalianDate, localToday } from '../../utils
 import { fixtureDayShift } from '../harness/fixture-dates';
 import { RENEWAL_WALKS, REPLICA_MAILBOX } from '../harness/renewal-walks';
 import { CANARY_PASSWORD } from '../harness/site';
-import { alarmNames, badgeText, badgeTitle, extensionState, openExtensionPage, recordMessages, startRenewal } from '../harness/firefox/extension-page';
+import {
+  alarmNames,
+  badgeText,
+  badgeTitle,
+  extensionState,
+  openExtensionPage,
+  recordMessages,
+  startRenewal,
+} from '../harness/firefox/extension-page';
 import { walkGuide } from '../harness/firefox/guided-walk';
 import { launchFirefox, type FirefoxWithExtension } from '../harness/firefox/launch';
 import { guideCardText, guideChipText } from '../harness/firefox/overlay';

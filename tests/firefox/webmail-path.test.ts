@@ -73,7 +73,7 @@ for (const walk of RENEWAL_WALKS.filter((candidate) => candidate.path === 'webma
       expect(shown!.message).toContain(formatItalianDate(expiry));
     });
 
-    test('its popup, listing the mailbox, and its options page render in the browser\'s language and pass axe with nothing found', async () => {
+    test("its popup, listing the mailbox, and its options page render in the browser's language and pass axe with nothing found", async () => {
       const language = walk.uiLocale.slice(0, 2);
       const popup = await openExtensionPage(firefox.browser, 'popup.html');
       await popup.setViewport({ width: 380, height: 600 });

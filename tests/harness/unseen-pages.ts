@@ -114,7 +114,10 @@ export const UNSEEN_CASES: UnseenCase[] = [
   // §2 The new WebMail: the user menu is a custom element with no role, named by the address.
   newWebmail('new WebMail: user menu named by title', NEW_INBOX, { shows: 'account-user-menu', classes: ['new-webmail', 'mailbox'] }),
   newWebmail('new WebMail: Gestione account in the open menu', NEW_INBOX, { before: ['user-menu'], shows: 'account-open' }),
-  newWebmail('new WebMail, English: user menu named by aria-label', `${NEW_INBOX}&lang=en`, { shows: 'account-user-menu', classes: ['new-webmail', 'mailbox'] }),
+  newWebmail('new WebMail, English: user menu named by aria-label', `${NEW_INBOX}&lang=en`, {
+    shows: 'account-user-menu',
+    classes: ['new-webmail', 'mailbox'],
+  }),
   newWebmail('new WebMail, English: Manage account in the open menu', `${NEW_INBOX}&lang=en`, { before: ['user-menu'], shows: 'account-open' }),
   newWebmail('reseller WebMail: user menu', 'https://www.startpec.it/webmail/new/messages/INBOX?mail_pnum=1', { shows: 'account-user-menu' }),
   newWebmail('reseller WebMail: Gestisci account in the open menu', 'https://www.startpec.it/webmail/new/messages/INBOX?mail_pnum=1', {
@@ -146,7 +149,10 @@ export const UNSEEN_CASES: UnseenCase[] = [
   }),
 
   // §7 Aruba's own layers over the new WebMail; closing them reveals the target.
-  newWebmail('new WebMail: cookie consent over the page', `${NEW_INBOX}&notice=cookiebot`, { classes: ['layers'], shows: 'covered:account-user-menu' }),
+  newWebmail('new WebMail: cookie consent over the page', `${NEW_INBOX}&notice=cookiebot`, {
+    classes: ['layers'],
+    shows: 'covered:account-user-menu',
+  }),
   newWebmail('new WebMail: cookie consent accepted (Ok)', `${NEW_INBOX}&notice=cookiebot`, {
     classes: ['layers'],
     before: ['notice-close'],
@@ -158,13 +164,19 @@ export const UNSEEN_CASES: UnseenCase[] = [
     before: ['notice-close'],
     shows: 'account-user-menu',
   }),
-  newWebmail('new WebMail: «Adegua la tua PEC» over the page', `${NEW_INBOX}&notice=adegua`, { classes: ['layers'], shows: 'covered:account-user-menu' }),
+  newWebmail('new WebMail: «Adegua la tua PEC» over the page', `${NEW_INBOX}&notice=adegua`, {
+    classes: ['layers'],
+    shows: 'covered:account-user-menu',
+  }),
   newWebmail('new WebMail: «Adegua la tua PEC» closed (Ricordarmelo)', `${NEW_INBOX}&notice=adegua`, {
     classes: ['layers'],
     before: ['notice-close'],
     shows: 'account-user-menu',
   }),
-  newWebmail('new WebMail, English: notice over the page', `${NEW_INBOX}&lang=en&notice=adegua`, { classes: ['layers'], shows: 'covered:account-user-menu' }),
+  newWebmail('new WebMail, English: notice over the page', `${NEW_INBOX}&lang=en&notice=adegua`, {
+    classes: ['layers'],
+    shows: 'covered:account-user-menu',
+  }),
   newWebmail('new WebMail, English: notice closed (Remind me)', `${NEW_INBOX}&lang=en&notice=adegua`, {
     classes: ['layers'],
     before: ['notice-close'],

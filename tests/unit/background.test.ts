@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { addDays, formatItalianDate, localToday } from '@/utils/dates/calendar-date';
-import type { ExpirySeen } from '@/utils/messaging/messages';
+import type { ExpirySeen } from '@/utils/messaging/protocol';
 import { CANARY_PASSWORD } from '../harness/site';
 
 // Each test gets an empty IndexedDB and fresh background modules (they cache the connection).
@@ -19,18 +19,34 @@ async function loadBackground() {
     importStore(),
     import('@/entrypoints/background/store-access'),
   ]);
-  return { ...capture, ...reminders, ...guide, ...notifications, ...renewal, ...store, store: access.store };
+  return {
+    ...capture,
+    ...reminders,
+    ...guide,
+    ...notifications,
+    ...renewal,
+    ...store,
+    store: access.store,
+    /** A date read by the content script of tab `tabId` (a tab of its own when not said). */
+    handleExpirySeen: (read: ExpirySeen, tabId = lonelyTab++, now = new Date()) =>
+      capture.handleExpirySeen(read, { tabId, url: new URL(PAGE_URL) }, now),
+  };
 }
+
+const PAGE_URL = 'https://webmail.pec.it/settings?sid=secret#x';
+/** Tabs no other capture of a test shares. */
+let lonelyTab = 1000;
 
 const today = () => localToday(new Date());
 
 function seen(expiryText: string, address: string | null = 'mario.rossi@pec.it', fresh = true): ExpirySeen {
-  return { type: 'expiry-seen', address, expiryText, source: 'webmail-dialog', fresh, pageUrl: 'https://webmail.pec.it/settings?sid=secret#x' };
+  return { address, expiryText, source: 'webmail-dialog', fresh };
 }
 
 type Tab = Parameters<typeof fakeBrowser.tabs.onCreated.trigger>[0];
 /** A tab as the browser describes it to listeners; only its id and opener matter here. */
-const tabOf = (id: number, openerTabId?: number) => ({ id, openerTabId, index: 0, windowId: 1, active: true, pinned: false, highlighted: true, incognito: false }) as Tab;
+const tabOf = (id: number, openerTabId?: number) =>
+  ({ id, openerTabId, index: 0, windowId: 1, active: true, pinned: false, highlighted: true, incognito: false }) as Tab;
 
 let bg: Awaited<ReturnType<typeof loadBackground>>;
 beforeEach(async () => {
@@ -41,7 +57,13 @@ describe('capture', () => {
   it('records the expiry, sets badge, title and one alarm per future reminder', async () => {
     const expiry = addDays(today(), 40);
     const result = await bg.handleExpirySeen(seen(`Scadenza ${formatItalianDate(expiry)}`));
-    expect(result).toMatchObject({ status: 'recorded', mailbox: 'mario.rossi@pec.it', expiry, offsets: [14, 7, 3, 1, 0], mode: { mode: 'chip', daysLeft: 40 } });
+    expect(result).toMatchObject({
+      status: 'recorded',
+      mailbox: 'mario.rossi@pec.it',
+      expiry,
+      offsets: [14, 7, 3, 1, 0],
+      mode: { mode: 'chip', daysLeft: 40 },
+    });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('40');
     expect(await fakeBrowser.action.getTitle({})).toContain(`mario.rossi@pec.it: scade il ${formatItalianDate(expiry)}`);
     const names = (await fakeBrowser.alarms.getAll()).map((a) => a.name).sort();
@@ -139,7 +161,7 @@ describe('a date read on a page that names no mailbox', () => {
     expect(await bg.listAccounts(await bg.store())).toHaveLength(3);
   });
 
-  it('never shows a page that names no mailbox the soonest date of all, only its own tab\'s', async () => {
+  it("never shows a page that names no mailbox the soonest date of all, only its own tab's", async () => {
     await twoTracked();
     expect(await bg.guideModeFor(null, 9)).toEqual({ mode: 'quiet' });
     await bg.guideModeFor('b@pec.it', 10);
@@ -198,15 +220,22 @@ describe('the answer to a date read: the guide mode from that date, the reminder
     await bg.handleExpirySeen(seen(formatItalianDate(at(50)), 'a@pec.it'));
     await bg.handleExpirySeen(seen(formatItalianDate(at(60)), 'b@pec.it'));
     expect(await bg.guideModeFor(null, 4)).toEqual({ mode: 'quiet' });
-    expect(await bg.handleExpirySeen(seen(formatItalianDate(at(70)), null, false), 4)).toMatchObject({ mailbox: null, mode: { mode: 'chip', daysLeft: 70 } });
+    expect(await bg.handleExpirySeen(seen(formatItalianDate(at(70)), null, false), 4)).toMatchObject({
+      mailbox: null,
+      mode: { mode: 'chip', daysLeft: 70 },
+    });
   });
 
   it('stays on while a renewal the user started for that mailbox runs, until its new password is read', async () => {
     await bg.startRenewal('mario.rossi@pec.it');
-    expect(await bg.handleExpirySeen(seen(formatItalianDate(at(70)), 'mario.rossi@pec.it', false), 1)).toMatchObject({ mode: { mode: 'guide', reason: 'renewal-started' } });
+    expect(await bg.handleExpirySeen(seen(formatItalianDate(at(70)), 'mario.rossi@pec.it', false), 1)).toMatchObject({
+      mode: { mode: 'guide', reason: 'renewal-started' },
+    });
     // A renewal for one mailbox does not keep the guide on for another's far-away password.
     expect(await bg.handleExpirySeen(seen(formatItalianDate(at(70)), 'altra@pec.it', false), 2)).toMatchObject({ mode: { mode: 'chip' } });
-    expect(await bg.handleExpirySeen(seen(formatItalianDate(at(90)), 'mario.rossi@pec.it', true), 1)).toMatchObject({ mode: { mode: 'chip', daysLeft: 90 } });
+    expect(await bg.handleExpirySeen(seen(formatItalianDate(at(90)), 'mario.rossi@pec.it', true), 1)).toMatchObject({
+      mode: { mode: 'chip', daysLeft: 90 },
+    });
   });
 
   it('quiet in a tab where the user said "Non ora", and without the chip when it is switched off', async () => {
@@ -233,11 +262,12 @@ describe('reminders', () => {
     const later = new Date(`${addDays(today(), 16)}T12:00:00`);
     await bg.reconcile(later);
     expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([bg.notificationId('mario.rossi@pec.it', expiry)]);
-    expect((await fakeBrowser.alarms.getAll()).map((a) => a.name).filter((n) => n.startsWith('reminder|')).sort()).toEqual([
-      `reminder|mario.rossi@pec.it|${expiry}|0`,
-      `reminder|mario.rossi@pec.it|${expiry}|1`,
-      `reminder|mario.rossi@pec.it|${expiry}|3`,
-    ]);
+    expect(
+      (await fakeBrowser.alarms.getAll())
+        .map((a) => a.name)
+        .filter((n) => n.startsWith('reminder|'))
+        .sort(),
+    ).toEqual([`reminder|mario.rossi@pec.it|${expiry}|0`, `reminder|mario.rossi@pec.it|${expiry}|1`, `reminder|mario.rossi@pec.it|${expiry}|3`]);
 
     await fakeBrowser.notifications.clear(bg.notificationId('mario.rossi@pec.it', expiry));
     await Promise.all([bg.reconcile(later), bg.reconcile(later)]);
@@ -356,13 +386,19 @@ describe('the background entrypoint', () => {
     );
     // The page of the renewal's tab names no mailbox: its date is the notification's mailbox's.
     const [tab] = await fakeBrowser.tabs.query({ url: 'https://account.aruba.it/pec' });
-    await vi.waitFor(async () => expect(await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 90)), null), tab!.id)).toMatchObject({ mailbox: 'mario.rossi@pec.it' }));
+    await vi.waitFor(async () =>
+      expect(await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 90)), null), tab!.id)).toMatchObject({
+        mailbox: 'mario.rossi@pec.it',
+      }),
+    );
   });
 
   it('opens the due-list when the summary notification is clicked', async () => {
     await startBackground();
     await fakeBrowser.notifications.onClicked.trigger(bg.SUMMARY_NOTIFICATION_ID);
-    await vi.waitFor(async () => expect((await fakeBrowser.tabs.query({})).map((tab) => tab.url)).toContainEqual(expect.stringMatching(/\/due-list\.html$/)));
+    await vi.waitFor(async () =>
+      expect((await fakeBrowser.tabs.query({})).map((tab) => tab.url)).toContainEqual(expect.stringMatching(/\/due-list\.html$/)),
+    );
   });
 
   it('"Ricordamelo domani" sets a snooze alarm for tomorrow at the reminder hour', async () => {
@@ -375,22 +411,27 @@ describe('the background entrypoint', () => {
     expect((await fakeBrowser.tabs.query({})).map((tab) => tab.url)).not.toContain('https://account.aruba.it/pec');
   });
 
+  /** What the browser stamps on a message of the content script of an Aruba tab. */
+  const fromTab = (tab: Tab) => ({ id: fakeBrowser.runtime.id, tab, frameId: 0, url: 'https://webmail.pec.it/' });
+
   it('answers only well-formed messages', async () => {
     await startBackground();
-    const [reply] = await fakeBrowser.runtime.onMessage.trigger({ type: 'guide-mode', address: null }, {}, () => undefined);
+    const [reply] = await fakeBrowser.runtime.onMessage.trigger({ type: 'guide-mode', address: null }, fromTab(tabOf(3)), () => undefined);
     expect(await reply).toMatchObject({ mode: 'guide', reason: 'no-expiry', language: 'it', strings: { guideDismiss: 'Non ora' } });
-    const [ignored] = await fakeBrowser.runtime.onMessage.trigger({ type: 'expiry-seen', expiryText: 42 }, {}, () => undefined);
+    const [ignored] = await fakeBrowser.runtime.onMessage.trigger({ type: 'expiry-seen', expiryText: 42 }, fromTab(tabOf(3)), () => undefined);
     expect(ignored).toBeUndefined();
-    const [noTarget] = await fakeBrowser.runtime.onMessage.trigger({ type: 'move-capture', from: 'unnamed:1' }, {}, () => undefined);
+    const popup = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+    const [noTarget] = await fakeBrowser.runtime.onMessage.trigger({ type: 'move-capture', from: 'unnamed:1' }, popup, () => undefined);
     expect(noTarget).toBeUndefined();
   });
 
   it('hears which tab a content script speaks from: the page of a tab that named its mailbox', async () => {
     await startBackground();
     const tab = tabOf(12);
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'guide-mode', address: 'Webmail@PEC.it' }, { tab }, () => undefined);
-    const message: ExpirySeen = seen(formatItalianDate(addDays(today(), 70)), null);
-    const [reply] = await fakeBrowser.runtime.onMessage.trigger(message, { tab }, () => undefined);
+    const [shown] = await fakeBrowser.runtime.onMessage.trigger({ type: 'guide-mode', address: 'Webmail@PEC.it' }, fromTab(tab), () => undefined);
+    await (shown as Promise<unknown>);
+    const message = { type: 'expiry-seen', ...seen(formatItalianDate(addDays(today(), 70)), null) };
+    const [reply] = await fakeBrowser.runtime.onMessage.trigger(message, fromTab(tab), () => undefined);
     expect(await reply).toMatchObject({ status: 'recorded', mailbox: 'webmail@pec.it' });
   });
 });
@@ -444,7 +485,13 @@ describe('notifications', () => {
   it('say «casella da indicare» for a mailbox still to be named, alone or in a summary', async () => {
     const expiry = addDays(today(), 3);
     await bg.showReminderNotification('unnamed:1763888400000', expiry, new Date());
-    await bg.showReminders([{ address: 'unnamed:1763888400000', expiry }, { address: 'b@pec.it', expiry }], new Date());
+    await bg.showReminders(
+      [
+        { address: 'unnamed:1763888400000', expiry },
+        { address: 'b@pec.it', expiry },
+      ],
+      new Date(),
+    );
     const shown = Object.values(fakeBrowser.notifications.getAllCreateOptions?.() ?? {}) as { message: string; title: string }[];
     expect(shown.map((options) => options.message)).toEqual([
       `casella da indicare — scadenza ${formatItalianDate(expiry)}. Generane una nuova e sostituiscila in tutti i programmi di posta.`,
@@ -458,7 +505,13 @@ describe('an office with many mailboxes', () => {
   it("keeps under Chrome's 500-alarm cap, the soonest reminders first", async () => {
     const db = await bg.store();
     for (let i = 0; i < 150; i++) {
-      await bg.recordCapture(db, { address: `cliente${i}@pec.it`, expiry: addDays(today(), 20 + i), capturedAt: Date.now(), source: 'manual', pageUrl: null });
+      await bg.recordCapture(db, {
+        address: `cliente${i}@pec.it`,
+        expiry: addDays(today(), 20 + i),
+        capturedAt: Date.now(),
+        source: 'manual',
+        pageUrl: null,
+      });
     }
     await bg.reconcile();
     const alarms = await fakeBrowser.alarms.getAll();
@@ -490,7 +543,16 @@ describe("an office's client", () => {
   it('gets a reminder at the lead time, the default one or its own', async () => {
     const db = await bg.store();
     const expiry = addDays(today(), 40);
-    const base = { expiry, capturedAt: Date.now(), source: 'manual' as const, pageUrl: null, programs: [], programsToUpdate: [], label: '', request: { state: 'not-asked' as const } };
+    const base = {
+      expiry,
+      capturedAt: Date.now(),
+      source: 'manual' as const,
+      pageUrl: null,
+      programs: [],
+      programsToUpdate: [],
+      label: '',
+      request: { state: 'not-asked' as const },
+    };
     await bg.saveAccount(db, { ...base, address: 'cliente@pec.it', owner: 'Bar Sport', contact: '', leadDays: null });
     await bg.saveAccount(db, { ...base, address: 'altro@pec.it', owner: 'Ferramenta', contact: '', leadDays: 20 });
     await bg.saveAccount(db, { ...base, address: 'mia@pec.it', owner: '', contact: '', leadDays: null });

@@ -39,19 +39,37 @@ const rejection = (value: unknown) => {
 };
 
 describe('office fields (version 2)', () => {
-  const office = { owner: 'Bar Sport di Rossi', contact: 'mario.rossi@example.com', leadDays: 12, request: { state: 'asked', at: 1_700_000_000_000 } } as const;
+  const office = {
+    owner: 'Bar Sport di Rossi',
+    contact: 'mario.rossi@example.com',
+    leadDays: 12,
+    request: { state: 'asked', at: 1_700_000_000_000 },
+  } as const;
 
   it('round-trips owner, contact, lead days and the request status', () => {
-    const built = buildBackup({ accounts: [account(office)], renewals: [], settings: { ...DEFAULT_SETTINGS, officeLeadDays: 7, requestTemplate: 'Ciao {cliente}' } }, NOW);
+    const built = buildBackup(
+      { accounts: [account(office)], renewals: [], settings: { ...DEFAULT_SETTINGS, officeLeadDays: 7, requestTemplate: 'Ciao {cliente}' } },
+      NOW,
+    );
     const parsed = parseBackup(JSON.stringify(built));
     expect(parsed).toMatchObject({ ok: true, data: { accounts: [office], settings: { officeLeadDays: 7, requestTemplate: 'Ciao {cliente}' } } });
   });
 
   it('still reads a version 1 file, giving the new fields their defaults', () => {
     const v1Account = Object.fromEntries(Object.entries(account()).filter(([key]) => !(key in NO_OFFICE_FIELDS)));
-    const v1 = { format: BACKUP_FORMAT, version: 1, exportedAt: NOW.toISOString(), accounts: [v1Account], renewals: [], settings: { offsets: [7], hour: 9, quietChip: true, language: 'it' } };
+    const v1 = {
+      format: BACKUP_FORMAT,
+      version: 1,
+      exportedAt: NOW.toISOString(),
+      accounts: [v1Account],
+      renewals: [],
+      settings: { offsets: [7], hour: 9, quietChip: true, language: 'it' },
+    };
     const parsed = parseBackup(JSON.stringify(v1));
-    expect(parsed).toEqual({ ok: true, data: { accounts: [account()], renewals: [], settings: { ...DEFAULT_SETTINGS, offsets: [7], language: 'it' } } });
+    expect(parsed).toEqual({
+      ok: true,
+      data: { accounts: [account()], renewals: [], settings: { ...DEFAULT_SETTINGS, offsets: [7], language: 'it' } },
+    });
   });
 
   it.each([
@@ -90,7 +108,9 @@ describe('buildBackup', () => {
     const built = file() as unknown as BackupFile;
     expect(built).toMatchObject({ format: 'pec-password-assistant', version: 3, exportedAt: '2026-11-23T10:00:00.000Z' });
     expect(Object.keys(built)).toEqual(['format', 'version', 'exportedAt', 'accounts', 'renewals', 'settings']);
-    expect(built.renewals).toEqual([{ address: 'studio.rossi@pec.it', expiry: '2027-02-15', capturedAt: 1_700_000_000_000, source: 'webmail-dialog' }]);
+    expect(built.renewals).toEqual([
+      { address: 'studio.rossi@pec.it', expiry: '2027-02-15', capturedAt: 1_700_000_000_000, source: 'webmail-dialog' },
+    ]);
     expect(built.settings).toEqual({ offsets: [14, 7, 3, 1, 0], hour: 18, quietChip: true, language: 'en', officeLeadDays: 10, requestTemplate: '' });
   });
 
@@ -173,7 +193,10 @@ describe('parseBackup refuses', () => {
     expect(rejection(file({ accounts: [{ ...account(), label: null }] }))).toEqual({ error: 'invalid-field', detail: 'accounts[0].label' });
     expect(rejection(file({ accounts: [{ ...account(), capturedAt: -1 }] }))).toEqual({ error: 'invalid-field', detail: 'accounts[0].capturedAt' });
     expect(rejection(file({ accounts: [{ ...account(), source: 'evil' }] }))).toEqual({ error: 'invalid-field', detail: 'accounts[0].source' });
-    expect(rejection(file({ accounts: [{ ...account(), programs: ['Outlook', 3] }] }))).toEqual({ error: 'invalid-field', detail: 'accounts[0].programs[1]' });
+    expect(rejection(file({ accounts: [{ ...account(), programs: ['Outlook', 3] }] }))).toEqual({
+      error: 'invalid-field',
+      detail: 'accounts[0].programs[1]',
+    });
     expect(rejection(file({ settings: { ...DEFAULT_SETTINGS, hour: 25 } }))).toEqual({ error: 'invalid-field', detail: 'settings.hour' });
     expect(rejection(file({ settings: { ...DEFAULT_SETTINGS, offsets: [500] } }))).toEqual({ error: 'invalid-field', detail: 'settings.offsets' });
     expect(rejection(file({ settings: { ...DEFAULT_SETTINGS, language: 'fr' } }))).toEqual({ error: 'invalid-field', detail: 'settings.language' });
@@ -207,10 +230,17 @@ describe('parseBackup accepts', () => {
 
   it('never throws, whatever the text', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => text({ ...file(), accounts: [v] }))), (input) => {
-        const parsed = parseBackup(input);
-        expect(typeof parsed.ok).toBe('boolean');
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.jsonValue().map((v) => text({ ...file(), accounts: [v] })),
+        ),
+        (input) => {
+          const parsed = parseBackup(input);
+          expect(typeof parsed.ok).toBe('boolean');
+        },
+      ),
       { numRuns: 2_000 },
     );
   });

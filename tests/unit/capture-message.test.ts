@@ -2,10 +2,16 @@ import { describe, expect, it } from 'vitest';
 import english from '@/public/_locales/en/messages.json';
 import { captureMessage } from '@/utils/guide/capture-message';
 import { substitute, t, type MessageKey, type Translate } from '@/utils/i18n/translate';
-import type { CaptureResult } from '@/utils/messaging/messages';
+import type { CaptureResult } from '@/utils/messaging/protocol';
 
 const chip = { mode: 'chip', expiry: '2027-02-15', daysLeft: 84 } as const;
-const recorded = (mailbox: string | null, offsets: number[]): CaptureResult => ({ status: 'recorded', mailbox, expiry: '2027-02-15', offsets, mode: chip });
+const recorded = (mailbox: string | null, offsets: number[]): CaptureResult => ({
+  status: 'recorded',
+  mailbox,
+  expiry: '2027-02-15',
+  offsets,
+  mode: chip,
+});
 const inEnglish: Translate = (key: MessageKey, subs) => substitute((english as Record<string, { message: string }>)[key]!.message, subs);
 
 describe('captureMessage: what the page chip says once a date is recorded', () => {

@@ -88,7 +88,7 @@ describe('the language chosen in the options', () => {
     setTranslations({ daysLeftToday: 'today' });
     expect(t('daysLeftToday')).toBe('today');
     expect(t('daysLeftTomorrow')).toBe('domani');
-    fakeBrowser.i18n.getMessage = (() => '') as typeof fakeBrowser.i18n.getMessage;
+    fakeBrowser.i18n.getMessage = () => '';
     expect(t('daysLeftTomorrow')).toBe('daysLeftTomorrow');
   });
 });

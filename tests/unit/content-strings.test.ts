@@ -32,7 +32,9 @@ function contentScriptFiles(): string[] {
 
 /** String literals in the file that are keys of the locale files. */
 const messageKeysIn = (file: string) =>
-  [...readFileSync(join(ROOT, file), 'utf8').matchAll(/['"`]([A-Za-z]\w*)['"`]/g)].map(([, word]) => word!).filter((word) => Object.hasOwn(italian, word));
+  [...readFileSync(join(ROOT, file), 'utf8').matchAll(/['"`]([A-Za-z]\w*)['"`]/g)]
+    .map(([, word]) => word!)
+    .filter((word) => Object.hasOwn(italian, word));
 
 describe('the texts sent to the content script', () => {
   it('cover every message key the content script uses', () => {
@@ -41,7 +43,11 @@ describe('the texts sent to the content script', () => {
     // The content script stays small: the catalogs are for the background and extension pages only.
     expect(files).not.toContain('utils/i18n/catalog.ts');
     const sent = new Set(contentScriptKeys());
-    const missing = files.flatMap((file) => messageKeysIn(file).filter((key) => !sent.has(key as never)).map((key) => `${file}: ${key}`));
+    const missing = files.flatMap((file) =>
+      messageKeysIn(file)
+        .filter((key) => !sent.has(key as never))
+        .map((key) => `${file}: ${key}`),
+    );
     expect(missing).toEqual([]);
   });
 });
@@ -57,7 +63,17 @@ describe('the background and the language chosen in the options', () => {
     return { db: await open(), ...store };
   }
 
-  const ask = async (message: unknown) => (await fakeBrowser.runtime.onMessage.trigger(message, { tab: { id: 3 } as never }, () => undefined))[0];
+  /** From the content script of an Aruba tab, and from our options page. */
+  const ARUBA_TAB = { id: fakeBrowser.runtime.id, tab: { id: 3 } as never, frameId: 0, url: 'https://webmail.pec.it/' };
+  const ask = async (message: unknown) => (await fakeBrowser.runtime.onMessage.trigger(message, ARUBA_TAB, () => undefined))[0];
+  const command = async (message: unknown) =>
+    (
+      await fakeBrowser.runtime.onMessage.trigger(
+        message,
+        { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') },
+        () => undefined,
+      )
+    )[0];
 
   it('tells the content script the language, and sends its texts in that language', async () => {
     const { db, saveSettings } = await loadBackground();
@@ -76,12 +92,23 @@ describe('the background and the language chosen in the options', () => {
   });
 
   it('speaks the chosen language in the badge title after a settings change', async () => {
-    const { db, saveSettings, saveAccount, NO_OFFICE_FIELDS } = await loadBackground();
-    await saveAccount(db, { address: 'a@pec.it', label: '', expiry: '2099-01-01', capturedAt: 1, source: 'manual', pageUrl: null, programs: [], programsToUpdate: [], ...NO_OFFICE_FIELDS });
-    await ask({ type: 'accounts-changed' });
+    const { NO_OFFICE_FIELDS } = await loadBackground();
+    await command({
+      type: 'restore-account',
+      account: {
+        address: 'a@pec.it',
+        label: '',
+        expiry: '2099-01-01',
+        capturedAt: 1,
+        source: 'manual',
+        pageUrl: null,
+        programs: [],
+        programsToUpdate: [],
+        ...NO_OFFICE_FIELDS,
+      },
+    });
     expect(await fakeBrowser.action.getTitle({})).toContain('a@pec.it: scade il 01/01/2099');
-    await saveSettings(db, { language: 'en' });
-    await ask({ type: 'settings-changed' });
+    await command({ type: 'save-settings', settings: { language: 'en' } });
     expect(await fakeBrowser.action.getTitle({})).toContain('a@pec.it: expires on 01/01/2099');
   });
 });

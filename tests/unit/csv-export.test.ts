@@ -5,7 +5,18 @@ import { t } from '@/utils/i18n/translate';
 import { NO_OFFICE_FIELDS, type Account } from '@/utils/store/types';
 
 function account(address: string, overrides: Partial<Account> = {}): Account {
-  return { address, label: '', expiry: null, capturedAt: 1, source: 'manual', pageUrl: null, programs: [], programsToUpdate: [], ...NO_OFFICE_FIELDS, ...overrides };
+  return {
+    address,
+    label: '',
+    expiry: null,
+    capturedAt: 1,
+    source: 'manual',
+    pageUrl: null,
+    programs: [],
+    programsToUpdate: [],
+    ...NO_OFFICE_FIELDS,
+    ...overrides,
+  };
 }
 
 const TODAY = '2026-11-23';
@@ -16,7 +27,12 @@ function parse(csv: string) {
 
 describe('accountsCsv', () => {
   const accounts = [
-    account('later@pec.it', { label: 'Studio Rossi; archivio', expiry: '2027-02-15', programs: ['Outlook', 'Fatture in Cloud'], programsToUpdate: ['Outlook'] }),
+    account('later@pec.it', {
+      label: 'Studio Rossi; archivio',
+      expiry: '2027-02-15',
+      programs: ['Outlook', 'Fatture in Cloud'],
+      programsToUpdate: ['Outlook'],
+    }),
     account('unknown@pec.it', { label: 'Società «Bianchi»\nsede 2' }),
     account('expired@pec.it', { expiry: '2026-11-20' }),
   ];

@@ -27,7 +27,8 @@ describe('parseAccountsCsv', () => {
   });
 
   it('reports every bad row with its line and keeps the good ones', () => {
-    const text = 'casella;cliente;email;scadenza\r\nnon valida;X;;\r\n\r\nok@pec.it;Y;;31/02/2027\r\nok2@pec.it;Z;mario;\r\nok3@pec.it;;;\r\nOK3@pec.it;;;\r\n';
+    const text =
+      'casella;cliente;email;scadenza\r\nnon valida;X;;\r\n\r\nok@pec.it;Y;;31/02/2027\r\nok2@pec.it;Z;mario;\r\nok3@pec.it;;;\r\nOK3@pec.it;;;\r\n';
     const parsed = parseAccountsCsv(text, TODAY);
     expect(parsed).toEqual({
       ok: true,
@@ -81,6 +82,18 @@ describe('csvBackup', () => {
     ];
     const [renewed, added] = csvBackup(rows, [existing], DEFAULT_SETTINGS, 100).accounts;
     expect(renewed).toMatchObject({ expiry: '2027-05-15', capturedAt: 100, programs: ['Outlook'] });
-    expect(added).toEqual({ address: 'b@pec.it', label: 'B', expiry: null, capturedAt: 100, source: 'manual', pageUrl: null, programs: [], programsToUpdate: [], ...NO_OFFICE_FIELDS, owner: 'Verdi', contact: 'v@example.com' });
+    expect(added).toEqual({
+      address: 'b@pec.it',
+      label: 'B',
+      expiry: null,
+      capturedAt: 100,
+      source: 'manual',
+      pageUrl: null,
+      programs: [],
+      programsToUpdate: [],
+      ...NO_OFFICE_FIELDS,
+      owner: 'Verdi',
+      contact: 'v@example.com',
+    });
   });
 });

@@ -10,7 +10,18 @@ const TODAY = '2027-02-01';
 
 function account(address: string, days: number | null, overrides: Partial<Account> = {}): Account {
   const expiry = days === null ? null : addDays(TODAY, days);
-  return { address, label: '', expiry, capturedAt: 1, source: 'manual', pageUrl: null, programs: [], programsToUpdate: [], ...NO_OFFICE_FIELDS, ...overrides };
+  return {
+    address,
+    label: '',
+    expiry,
+    capturedAt: 1,
+    source: 'manual',
+    pageUrl: null,
+    programs: [],
+    programsToUpdate: [],
+    ...NO_OFFICE_FIELDS,
+    ...overrides,
+  };
 }
 
 const ACCOUNTS = [
@@ -50,7 +61,7 @@ describe('dueList', () => {
     expect(dueList(ACCOUNTS, TODAY, 'nessuno')).toEqual([]);
   });
 
-  it('says when to ask: within the account\'s own lead time, or the office\'s, until asked', () => {
+  it("says when to ask: within the account's own lead time, or the office's, until asked", () => {
     expect(askDueNow(account('a@pec.it', 10), TODAY, 10)).toBe(true);
     expect(askDueNow(account('a@pec.it', 11), TODAY, 10)).toBe(false);
     expect(askDueNow(account('a@pec.it', 11, { leadDays: 12 }), TODAY, 10)).toBe(true);

@@ -5,7 +5,20 @@ import { parseExpiryDate, type ExpiryRejection } from '@/utils/dates/expiry-date
 
 const TODAY = '2026-11-20';
 
-const ITALIAN_MONTHS = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'];
+const ITALIAN_MONTHS = [
+  'gennaio',
+  'febbraio',
+  'marzo',
+  'aprile',
+  'maggio',
+  'giugno',
+  'luglio',
+  'agosto',
+  'settembre',
+  'ottobre',
+  'novembre',
+  'dicembre',
+];
 const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 const two = (value: number) => String(value).padStart(2, '0');
@@ -175,9 +188,7 @@ describe('parseExpiryDate: rejections', () => {
 });
 
 describe('parseExpiryDate: properties', () => {
-  const anyToday = fc
-    .integer({ min: 0, max: daysBetween('1900-01-01', '2199-12-31') })
-    .map((days) => addDays('1900-01-01', days));
+  const anyToday = fc.integer({ min: 0, max: daysBetween('1900-01-01', '2199-12-31') }).map((days) => addDays('1900-01-01', days));
 
   // Pieces of real dates in random order, to reach deep into the patterns.
   const dateLikeText = fc
@@ -192,17 +203,13 @@ describe('parseExpiryDate: properties', () => {
 
   it('never throws and never returns a date that is not real and near', () => {
     fc.assert(
-      fc.property(
-        fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), dateLikeText),
-        anyToday,
-        (text, today) => {
-          const parsed = parseExpiryDate(text, today);
-          if (parsed.ok) {
-            expect(parseIsoDate(parsed.date)).toBe(parsed.date);
-            expect(Math.abs(daysBetween(today, parsed.date))).toBeLessThanOrEqual(366);
-          }
-        },
-      ),
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), dateLikeText), anyToday, (text, today) => {
+        const parsed = parseExpiryDate(text, today);
+        if (parsed.ok) {
+          expect(parseIsoDate(parsed.date)).toBe(parsed.date);
+          expect(Math.abs(daysBetween(today, parsed.date))).toBeLessThanOrEqual(366);
+        }
+      }),
       { numRuns: 10_000 },
     );
   });

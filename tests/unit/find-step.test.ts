@@ -168,9 +168,7 @@ describe('the page table', () => {
  * would: by clicking what the guide highlights before it.
  */
 describe('each step and state is found in its replica pages', () => {
-  const cases = [...ARUBA_STEPS, ...ARUBA_STATES].flatMap((entry) =>
-    pagesReaching(entry.id).map((page) => [entry.id, page.url, page.lang] as const),
-  );
+  const cases = [...ARUBA_STEPS, ...ARUBA_STATES].flatMap((entry) => pagesReaching(entry.id).map((page) => [entry.id, page.url, page.lang] as const));
 
   it.each(cases)('%s in %s, by its %s labels', async (id, url, lang) => {
     const loaded = await load(url);
@@ -478,7 +476,9 @@ describe('choosing one element', () => {
 
   it('never looks inside a data list (the inbox), only beside it', () => {
     const rows = (count: number) => Array.from({ length: count }, (_, index) => `<div><a href="#m${index}">Impostazioni ${index}</a></div>`).join('');
-    const inbox = html(`<nav><a id="real" href="/settings">Impostazioni</a></nav><div role="list">${rows(DATA_LIST_SIZE)}<div><a href="#">Impostazioni</a></div></div>`);
+    const inbox = html(
+      `<nav><a id="real" href="/settings">Impostazioni</a></nav><div role="list">${rows(DATA_LIST_SIZE)}<div><a href="#">Impostazioni</a></div></div>`,
+    );
     expect(isDataList(inbox.querySelector('[role=list]')!)).toBe(true);
     // The copy inside the list would make the step ambiguous, were the list searched.
     expect(found(findStepTarget(inbox, step('webmail-settings'))).id).toBe('real');
@@ -501,7 +501,10 @@ describe('choosing one element', () => {
 describe('the expiry is read beside its label only', () => {
   it.each([
     ['<p>Password per programmi di posta</p><p>Scade il 15 febbraio 2027</p>', '15 febbraio 2027'],
-    ['<section><h2>Password per programmi di posta</h2><table><tr><td>Scadenza</td><td>15.02.2027 10:30</td></tr></table></section>', '15.02.2027 10:30'],
+    [
+      '<section><h2>Password per programmi di posta</h2><table><tr><td>Scadenza</td><td>15.02.2027 10:30</td></tr></table></section>',
+      '15.02.2027 10:30',
+    ],
     ['<section><h2>Scadenza password per programmi di posta</h2><p><b>Scadenza</b> 2027-02-15</p></section>', '2027-02-15'],
   ])('%s → %s', (markup, expiry) => {
     expect(readExpiryText(html(markup), pageState('account-generate-new', document.body))).toBe(expiry);
@@ -510,7 +513,10 @@ describe('the expiry is read beside its label only', () => {
   it.each([
     ['a label followed by the password', `<p>Password per programmi di posta</p><p><span>Scadenza</span> <span>${CANARY_PASSWORD}</span></p>`],
     ['a label with no date', '<p>Password per programmi di posta</p><p>Scadenza: non impostata</p>'],
-    ['a date far from the app password', '<section><h2>Casella</h2><div><div><div><div><div><p>Scadenza 31/12/2027</p></div></div></div></div></div></section><p>Password per programmi di posta</p>'],
+    [
+      'a date far from the app password',
+      '<section><h2>Casella</h2><div><div><div><div><div><p>Scadenza 31/12/2027</p></div></div></div></div></div></section><p>Password per programmi di posta</p>',
+    ],
     ['"Scadenza password"', '<p>Password per programmi di posta</p><p>Scadenza password: 30/09/2027</p>'],
   ])('not from %s', (_, markup) => {
     expect(readExpiryText(html(markup), pageState('account-generate-new', document.body))).toBeNull();

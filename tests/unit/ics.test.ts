@@ -5,7 +5,18 @@ import { t } from '@/utils/i18n/translate';
 import { DEFAULT_SETTINGS, NO_OFFICE_FIELDS, type Account } from '@/utils/store/types';
 
 function account(address: string, overrides: Partial<Account> = {}): Account {
-  return { address, label: '', expiry: '2027-02-15', capturedAt: 1, source: 'manual', pageUrl: null, programs: [], programsToUpdate: [], ...NO_OFFICE_FIELDS, ...overrides };
+  return {
+    address,
+    label: '',
+    expiry: '2027-02-15',
+    capturedAt: 1,
+    source: 'manual',
+    pageUrl: null,
+    programs: [],
+    programsToUpdate: [],
+    ...NO_OFFICE_FIELDS,
+    ...overrides,
+  };
 }
 
 const NOW = new Date('2026-11-23T10:15:30.123Z');
@@ -71,7 +82,9 @@ describe('expiryCalendar', () => {
     const text = expiryCalendar([account('unnamed:1763888400000')], DEFAULT_SETTINGS, NOW, t);
     const [{ event, vevent }] = events(text) as [ReturnType<typeof events>[number]];
     expect(event.summary).toBe('Scade la password PEC per programmi di posta — casella da indicare');
-    expect(vevent.getAllSubcomponents('valarm')[4]!.getFirstPropertyValue('description')).toBe('La password PEC per programmi di posta di casella da indicare scade oggi');
+    expect(vevent.getAllSubcomponents('valarm')[4]!.getFirstPropertyValue('description')).toBe(
+      'La password PEC per programmi di posta di casella da indicare scade oggi',
+    );
     expect(text.replace(/\r\n /g, '')).not.toMatch(/SUMMARY:.*unnamed|DESCRIPTION:.*unnamed/);
   });
 
@@ -99,7 +112,12 @@ describe('the parts', () => {
     const line = `DESCRIPTION:${'è'.repeat(60)}${'😀'.repeat(20)}`;
     const folded = foldLine(line);
     for (const part of folded.split('\r\n')) expect(new TextEncoder().encode(part).length).toBeLessThanOrEqual(75);
-    expect(folded.split('\r\n').slice(1).every((part) => part.startsWith(' '))).toBe(true);
+    expect(
+      folded
+        .split('\r\n')
+        .slice(1)
+        .every((part) => part.startsWith(' ')),
+    ).toBe(true);
     expect(folded.replace(/\r\n /g, '')).toBe(line);
     expect(foldLine('SHORT:x')).toBe('SHORT:x');
   });

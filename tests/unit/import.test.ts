@@ -15,7 +15,18 @@ const open = openTestStore;
 const NOW = localDateTime('2026-11-23', 12).getTime();
 
 function account(address: string, overrides: Partial<Account> = {}): Account {
-  return { address, label: '', expiry: '2027-02-15', capturedAt: 1_000, source: 'manual', pageUrl: null, programs: [], programsToUpdate: [], ...NO_OFFICE_FIELDS, ...overrides };
+  return {
+    address,
+    label: '',
+    expiry: '2027-02-15',
+    capturedAt: 1_000,
+    source: 'manual',
+    pageUrl: null,
+    programs: [],
+    programsToUpdate: [],
+    ...NO_OFFICE_FIELDS,
+    ...overrides,
+  };
 }
 
 function backup(accounts: Account[], overrides: Partial<Backup> = {}): Backup {
@@ -74,7 +85,10 @@ describe('applyImport', () => {
     await saveAccount(db, account('only-here@pec.it'));
     await saveAccount(db, account('renewed@pec.it', { expiry: '2026-12-01', programs: ['Outlook'] }));
     const imported = backup(
-      [account('new@pec.it', { label: '<b>Studio</b>' }), account('renewed@pec.it', { expiry: '2027-03-01', capturedAt: 2_000, programs: ['Outlook'], programsToUpdate: ['Outlook'] })],
+      [
+        account('new@pec.it', { label: '<b>Studio</b>' }),
+        account('renewed@pec.it', { expiry: '2027-03-01', capturedAt: 2_000, programs: ['Outlook'], programsToUpdate: ['Outlook'] }),
+      ],
       {
         renewals: [{ address: 'renewed@pec.it', expiry: '2027-03-01', capturedAt: 2_000, source: 'manual' }],
         settings: { ...DEFAULT_SETTINGS, offsets: [30, 7], hour: 18, quietChip: false, language: 'en' },
@@ -94,8 +108,14 @@ describe('applyImport', () => {
   it('marks the imported expiries’ reminders already past as shown, so none pops up as missed', async () => {
     const db = await open();
     // Expires in 5 days: the 30-day and 7-day reminders are past, the 3-day one is not.
-    await applyImport(db, backup([account('soon@pec.it', { expiry: '2026-11-28' })], { settings: { ...DEFAULT_SETTINGS, offsets: [30, 7, 3] } }), NOW);
-    expect([...(await getFiredReminders(db))].sort()).toEqual([reminderKey('soon@pec.it', '2026-11-28', 30), reminderKey('soon@pec.it', '2026-11-28', 7)].sort());
+    await applyImport(
+      db,
+      backup([account('soon@pec.it', { expiry: '2026-11-28' })], { settings: { ...DEFAULT_SETTINGS, offsets: [30, 7, 3] } }),
+      NOW,
+    );
+    expect([...(await getFiredReminders(db))].sort()).toEqual(
+      [reminderKey('soon@pec.it', '2026-11-28', 30), reminderKey('soon@pec.it', '2026-11-28', 7)].sort(),
+    );
   });
 
   it('importing its own export changes nothing', async () => {
@@ -104,7 +124,11 @@ describe('applyImport', () => {
     await recordCapture(db, { address: 'a@pec.it', expiry: '2027-04-10', capturedAt: 2, source: 'webmail-dialog', pageUrl: null });
     await saveSettings(db, { hour: 7 });
     const before = await exportAll(db);
-    const plan = await applyImport(db, backup(before.accounts, { renewals: before.renewals.map(({ id: _, ...r }) => r), settings: before.settings }), NOW);
+    const plan = await applyImport(
+      db,
+      backup(before.accounts, { renewals: before.renewals.map(({ id: _, ...r }) => r), settings: before.settings }),
+      NOW,
+    );
     expect(plan).toMatchObject({ added: [], updated: [], newerHere: [], settings: null, renewals: [] });
     expect(await exportAll(db)).toEqual(before);
   });

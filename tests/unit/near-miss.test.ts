@@ -14,7 +14,12 @@ function page(markup: string): Document {
 describe('findNearMiss', () => {
   it.each([
     ['a synonym for the only word', 'webmail-manage', '<a role="button" href="#">Modifica</a>', 'Modifica'],
-    ['a synonym in a longer label', 'webmail-generate', '<button>Crea password per programmi di posta</button>', 'Crea password per programmi di posta'],
+    [
+      'a synonym in a longer label',
+      'webmail-generate',
+      '<button>Crea password per programmi di posta</button>',
+      'Crea password per programmi di posta',
+    ],
     ['all words but one', 'account-app-passwords', '<a href="#">Password per programmi della posta</a>', 'Password per programmi della posta'],
     ['an English synonym', 'account-generate-new', '<button>Create new password</button>', 'Create new password'],
   ])('offers %s', (_, id, markup, label) => {

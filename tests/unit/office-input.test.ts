@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkOfficeInput } from '@/utils/office/office-input';
 
 describe('checkOfficeInput', () => {
-  it('accepts empty fields: an account of one\'s own has no client', () => {
+  it("accepts empty fields: an account of one's own has no client", () => {
     expect(checkOfficeInput({ owner: ' ', contact: '', leadDays: '' })).toEqual({ ok: true, fields: { owner: '', contact: '', leadDays: null } });
   });
 
@@ -19,7 +19,10 @@ describe('checkOfficeInput', () => {
     [{ leadDays: '2.5' }, { leadDays: 'officeErrorLeadDays' }],
     [{ leadDays: '-1' }, { leadDays: 'officeErrorLeadDays' }],
     [{ leadDays: '61' }, { leadDays: 'officeErrorLeadDays' }],
-    [{ contact: 'x', leadDays: 'tre' }, { contact: 'officeErrorContact', leadDays: 'officeErrorLeadDays' }],
+    [
+      { contact: 'x', leadDays: 'tre' },
+      { contact: 'officeErrorContact', leadDays: 'officeErrorLeadDays' },
+    ],
   ])('refuses %j', (input, errors) => {
     expect(checkOfficeInput({ owner: '', contact: '', leadDays: '', ...input })).toEqual({ ok: false, errors });
   });

@@ -1,6 +1,5 @@
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Options } from '@/components/Options';
 import { Popup } from '@/components/Popup';
 import { addDays, formatItalianDate, localToday } from '@/utils/dates/calendar-date';
@@ -9,18 +8,30 @@ import { getSettings } from '@/utils/store/settings';
 import { NO_OFFICE_FIELDS, type Account } from '@/utils/store/types';
 import { openStore, type StoreDb } from '@/utils/store/schema';
 import { button, byLabel, click, mount, type } from './render';
+import { serveBackground } from './test-store';
 
 const today = () => localToday(new Date());
 
 function account(address: string, daysLeft: number, overrides: Partial<Account> = {}): Account {
-  return { address, label: '', expiry: addDays(today(), daysLeft), capturedAt: 1, source: 'manual', pageUrl: null, programs: [], programsToUpdate: [], ...NO_OFFICE_FIELDS, ...overrides };
+  return {
+    address,
+    label: '',
+    expiry: addDays(today(), daysLeft),
+    capturedAt: 1,
+    source: 'manual',
+    pageUrl: null,
+    programs: [],
+    programsToUpdate: [],
+    ...NO_OFFICE_FIELDS,
+    ...overrides,
+  };
 }
 
 let db: StoreDb;
 
 beforeEach(async () => {
   db = await openStore(crypto.randomUUID());
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined);
+  serveBackground(db);
 });
 
 describe('Popup, for an office', () => {
@@ -56,7 +67,9 @@ describe('Popup, for an office', () => {
     expect(byLabel(root, 'E-mail del cliente').getAttribute('aria-invalid')).toBe('true');
     await type(byLabel(root, 'E-mail del cliente'), 'mario@example.com');
     await click(button(root, 'Salva'));
-    await vi.waitFor(async () => expect(await getAccount(db, 'bar@pec.it')).toMatchObject({ owner: 'Bar Sport', contact: 'mario@example.com', leadDays: 12 }));
+    await vi.waitFor(async () =>
+      expect(await getAccount(db, 'bar@pec.it')).toMatchObject({ owner: 'Bar Sport', contact: 'mario@example.com', leadDays: 12 }),
+    );
   });
 });
 
@@ -93,6 +106,8 @@ describe('Options, for an office', () => {
     expect(root.textContent).toContain('Riga 3: «non valida» non è un indirizzo PEC.');
     expect(await listAccounts(db)).toEqual([]);
     await click(button(root, 'Importa'));
-    await vi.waitFor(async () => expect(await getAccount(db, 'bar@pec.it')).toMatchObject({ owner: 'Bar Sport', contact: 'mario@example.com', expiry: '2027-02-15' }));
+    await vi.waitFor(async () =>
+      expect(await getAccount(db, 'bar@pec.it')).toMatchObject({ owner: 'Bar Sport', contact: 'mario@example.com', expiry: '2027-02-15' }),
+    );
   });
 });

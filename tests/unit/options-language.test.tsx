@@ -1,17 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Options } from '@/components/Options';
-import type { ExtensionPageMessage } from '@/utils/messaging/messages';
 import { getSettings, saveSettings } from '@/utils/store/settings';
 import { openStore, type StoreDb } from '@/utils/store/schema';
 import { button, byLabel, click, mount } from './render';
-import { recordSentMessages } from './test-store';
+import { serveBackground, type SentMessage } from './test-store';
 
 let db: StoreDb;
-let sent: ExtensionPageMessage[];
+let sent: SentMessage[];
 
 beforeEach(async () => {
   db = await openStore(crypto.randomUUID());
-  sent = recordSentMessages();
+  sent = serveBackground(db);
 });
 
 async function choose(root: HTMLElement, label: string, value: string) {
@@ -48,7 +47,7 @@ describe('Options → Language', () => {
     // The button the user pressed keeps the focus, now in English.
     expect(document.activeElement?.textContent).toBe('Apply');
     expect((await getSettings(db)).language).toBe('en');
-    expect(sent).toEqual([{ type: 'settings-changed' }]);
+    expect(sent.map((message) => message.type)).toEqual(['save-settings']);
 
     await choose(root, 'Extension language', 'auto');
     await click(button(root, 'Apply'));

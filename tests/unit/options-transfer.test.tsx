@@ -4,27 +4,37 @@ import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Options } from '@/components/Options';
 import { buildBackup, MAX_BACKUP_BYTES } from '@/utils/transfer/backup-format';
-import type { ExtensionPageMessage } from '@/utils/messaging/messages';
 import { DEFAULT_SETTINGS, NO_OFFICE_FIELDS, type Account } from '@/utils/store/types';
 import { exportAll } from '@/utils/store/transfer';
 import { getSettings } from '@/utils/store/settings';
 import { listAccounts, recordCapture, saveAccount } from '@/utils/store/accounts';
 import { openStore, type StoreDb } from '@/utils/store/schema';
 import { button, byLabel, click, mount } from './render';
-import { recordSentMessages } from './test-store';
+import { serveBackground, type SentMessage } from './test-store';
 
 let db: StoreDb;
-let sent: ExtensionPageMessage[];
+let sent: SentMessage[];
 let downloads: { name: string; text: Promise<string>; type: string }[];
 
 function account(address: string, overrides: Partial<Account> = {}): Account {
-  return { address, label: '', expiry: '2027-02-15', capturedAt: 1, source: 'manual', pageUrl: null, programs: [], programsToUpdate: [], ...NO_OFFICE_FIELDS, ...overrides };
+  return {
+    address,
+    label: '',
+    expiry: '2027-02-15',
+    capturedAt: 1,
+    source: 'manual',
+    pageUrl: null,
+    programs: [],
+    programsToUpdate: [],
+    ...NO_OFFICE_FIELDS,
+    ...overrides,
+  };
 }
 
 beforeEach(async () => {
   db = await openStore(crypto.randomUUID());
   downloads = [];
-  sent = recordSentMessages();
+  sent = serveBackground(db);
   const blobs = new Map<string, Blob>();
   vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
     const url = `blob:test/${blobs.size}`;
@@ -79,7 +89,9 @@ describe('Options → Export', () => {
     const backup = JSON.parse(await file!.text);
     expect(backup).toMatchObject({ format: 'pec-password-assistant', version: 3, settings: DEFAULT_SETTINGS });
     expect(backup.accounts.map((a: Account) => a.address).sort()).toEqual(['fatture@pec.studio.it', 'studio.rossi@pec.it']);
-    expect(root.querySelector('#export-heading')?.closest('section')?.querySelector('[role=status]')?.textContent).toBe(`File scaricato: ${file!.name}`);
+    expect(root.querySelector('#export-heading')?.closest('section')?.querySelector('[role=status]')?.textContent).toBe(
+      `File scaricato: ${file!.name}`,
+    );
   });
 
   it('downloads a CSV for spreadsheets and a calendar', async () => {
@@ -118,17 +130,24 @@ describe('Options → Import', () => {
     const hostile = '<img src=x onerror="document.title=`pwned`">';
     await chooseFile(
       root,
-      backupText([account('new@pec.it', { label: hostile }), account('renewed@pec.it', { expiry: '2027-03-01', capturedAt: 9 }), account('kept@pec.it', { label: 'Solo qui' })], {
-        ...DEFAULT_SETTINGS,
-        hour: 18,
-      }),
+      backupText(
+        [
+          account('new@pec.it', { label: hostile }),
+          account('renewed@pec.it', { expiry: '2027-03-01', capturedAt: 9 }),
+          account('kept@pec.it', { label: 'Solo qui' }),
+        ],
+        {
+          ...DEFAULT_SETTINGS,
+          hour: 18,
+        },
+      ),
       'studio.json',
     );
     const preview = await vi.waitFor(() => find(root, '[role=group][aria-labelledby=import-preview-heading]'));
     expect(preview.querySelector('h3')?.textContent).toBe('Cosa cambia importando «studio.json»');
     // The preview takes the focus in an effect, after the render that waitFor saw.
     await vi.waitFor(() => expect(document.activeElement).toBe(preview));
-    const text = preview.textContent!;
+    const text = preview.textContent;
     expect(text).toContain('Caselle nuove: 1');
     expect(text).toContain(`${hostile} (new@pec.it) — scadenza 15/02/2027`);
     expect(text).toContain('Caselle aggiornate: 1');
@@ -148,7 +167,13 @@ describe('Options → Import', () => {
 
   it('applies what it showed when confirmed, and tells the background', async () => {
     const root = await options();
-    await chooseFile(root, backupText([account('new@pec.it'), account('renewed@pec.it', { expiry: '2027-03-01', capturedAt: 9 })], { ...DEFAULT_SETTINGS, offsets: [30, 7] }));
+    await chooseFile(
+      root,
+      backupText([account('new@pec.it'), account('renewed@pec.it', { expiry: '2027-03-01', capturedAt: 9 })], {
+        ...DEFAULT_SETTINGS,
+        offsets: [30, 7],
+      }),
+    );
     await vi.waitFor(() => button(root, 'Importa'));
     await click(button(root, 'Importa'));
     await vi.waitFor(() => expect(root.textContent).toContain('Importazione completata: caselle nuove 1, aggiornate 1.'));
@@ -160,7 +185,7 @@ describe('Options → Import', () => {
     expect((await getSettings(db)).offsets).toEqual([30, 7]);
     // The settings form shows the imported offsets.
     expect(byLabel(root, 'Giorni prima della scadenza').value).toBe('30, 7');
-    expect(sent).toEqual([{ type: 'accounts-changed' }]);
+    expect(sent.map((message) => message.type)).toEqual(['apply-import']);
   });
 
   it('an imported language takes effect at once', async () => {

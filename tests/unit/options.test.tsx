@@ -1,19 +1,18 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Options } from '@/components/Options';
-import type { ExtensionPageMessage } from '@/utils/messaging/messages';
 import { DEFAULT_SETTINGS, NO_OFFICE_FIELDS } from '@/utils/store/types';
 import { getSettings } from '@/utils/store/settings';
 import { listAccounts, saveAccount } from '@/utils/store/accounts';
 import { openStore, type StoreDb } from '@/utils/store/schema';
 import { button, byLabel, click, mount, type } from './render';
-import { recordSentMessages } from './test-store';
+import { serveBackground, type SentMessage } from './test-store';
 
 let db: StoreDb;
-let sent: ExtensionPageMessage[];
+let sent: SentMessage[];
 
 beforeEach(async () => {
   db = await openStore(crypto.randomUUID());
-  sent = recordSentMessages();
+  sent = serveBackground(db);
 });
 
 async function options(): Promise<HTMLElement> {
@@ -38,7 +37,8 @@ describe('Options', () => {
     await click(button(root, 'Salva'));
     await vi.waitFor(() => expect(root.querySelector('#offsets-error')?.textContent).toContain('a 60 giorni prima'));
     expect(await getSettings(db)).toEqual(DEFAULT_SETTINGS);
-    expect(sent).toEqual([]);
+    // Sent, and refused by the background: nothing changed.
+    expect(sent.map((message) => message.type)).toEqual(['save-settings']);
   });
 
   it('saves offsets, hour and quiet chip, shows them as stored, and tells the background', async () => {
@@ -52,7 +52,7 @@ describe('Options', () => {
     await vi.waitFor(() => expect(status(root)).toBe('Impostazioni salvate.'));
     expect(byLabel(root, 'Giorni prima della scadenza').value).toBe('30, 7, 1');
     expect(await getSettings(db)).toMatchObject({ offsets: [30, 7, 1], hour: 18, quietChip: false });
-    expect(sent).toEqual([{ type: 'settings-changed' }]);
+    expect(sent.map((message) => message.type)).toEqual(['save-settings']);
   });
 
   it('resets everything only after confirmation', async () => {
@@ -81,6 +81,6 @@ describe('Options', () => {
     await vi.waitFor(() => expect(root.textContent).toContain('Tutti i dati sono stati cancellati.'));
     expect(await listAccounts(db)).toEqual([]);
     expect(byLabel(root, 'Giorni prima della scadenza').value).toBe('14, 7, 3, 1, 0');
-    expect(sent).toEqual([{ type: 'accounts-changed' }]);
+    expect(sent.map((message) => message.type)).toEqual(['clear-all']);
   });
 });

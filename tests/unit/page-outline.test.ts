@@ -78,7 +78,10 @@ describe('pageOutline', () => {
     const cases: [string, string][] = [
       ['https://account.aruba.it/pec?stato=in-scadenza&lang=en#/password-programmi', '/pec?stato&lang#/password-programmi'],
       ['https://account.aruba.it/pec#/password-programmi?id=42', '/pec#/password-programmi'],
-      ['https://login.aruba.it/auth/realms/pec/login-actions/authenticate?session_code=abc&tab_id=x#state=s&code=secret', '/auth/realms/pec/login-actions/authenticate?session_code&tab_id'],
+      [
+        'https://login.aruba.it/auth/realms/pec/login-actions/authenticate?session_code=abc&tab_id=x#state=s&code=secret',
+        '/auth/realms/pec/login-actions/authenticate?session_code&tab_id',
+      ],
       ['https://gestionemail.pec.it/verifica-in-2-passaggi?v2=1', '/verifica-in-[n]-passaggi?[n]'],
       [`https://webmail.pec.it/new/messages/INBOX/4711?user=${encodeURIComponent(MAILBOX)}`, '/new/messages/INBOX/[n]?user'],
       ['https://webmail.pec.it/a%20b%3Fc/', '/a%20b%3Fc/'],
@@ -258,7 +261,10 @@ describe('the outline of every replica page', () => {
 describe('saved outlines', () => {
   /** The steps whose table entry covers WebMail's own pages, none of them found. */
   const WEBMAIL_STEPS_MISSING = Object.fromEntries(
-    (['webmail-settings', 'webmail-security', 'webmail-manage', 'webmail-generate', 'account-user-menu', 'account-open'] as const).map((id) => [id, 'missing']),
+    (['webmail-settings', 'webmail-security', 'webmail-manage', 'webmail-generate', 'account-user-menu', 'account-open'] as const).map((id) => [
+      id,
+      'missing',
+    ]),
   );
   const saved: Record<string, { state: StepId | null; steps: Partial<Record<StepId, FindResult['status']>> }> = {
     'webmail-old-settings.json': {

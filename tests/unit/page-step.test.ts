@@ -31,7 +31,11 @@ const TWO_STEP = (button: string) => `
   </main>`;
 
 describe('a page known by its headings', () => {
-  const URLS = ['https://gestionemail.pec.it/verifica-in-2-passaggi', 'https://webmail.pec.it/new/settings/two-step', 'https://areaclienti.pec.it/x/y'];
+  const URLS = [
+    'https://gestionemail.pec.it/verifica-in-2-passaggi',
+    'https://webmail.pec.it/new/settings/two-step',
+    'https://areaclienti.pec.it/x/y',
+  ];
 
   it.each(URLS)('%s: the «Verifica in 2 passaggi» page is step 4, whatever its URL', (url) => {
     const document = page(TWO_STEP('<button>Genera password per programmi di posta</button>'));

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { watchPage, type PageChange, type PageWatch } from '@/entrypoints/aruba.content/page-watch';
 import { DATA_LIST_SIZE } from '@/utils/page/walk';
 
-const rows = (count: number) => Array.from({ length: count }, (_, index) => `<div class="msg"><a href="#m${index}">Messaggio ${index}</a></div>`).join('');
+const rows = (count: number) =>
+  Array.from({ length: count }, (_, index) => `<div class="msg"><a href="#m${index}">Messaggio ${index}</a></div>`).join('');
 /** MutationObserver callbacks run as microtasks. */
 const settle = () => new Promise((done) => setTimeout(done, 0));
 

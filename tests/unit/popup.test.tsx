@@ -1,37 +1,37 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '@/components/Popup';
 import { addDays, formatItalianDate, localToday } from '@/utils/dates/calendar-date';
-import type { ExtensionPageMessage } from '@/utils/messaging/messages';
-import { addUnnamedMailbox, getAccount, listAccounts, moveCapture, recordCapture, saveAccount } from '@/utils/store/accounts';
+import { addUnnamedMailbox, getAccount, listAccounts, recordCapture, saveAccount } from '@/utils/store/accounts';
 import { NO_OFFICE_FIELDS, type Account } from '@/utils/store/types';
 import { openStore, type StoreDb } from '@/utils/store/schema';
 import { button, byLabel, click, mount, type } from './render';
+import { serveBackground, type SentMessage } from './test-store';
 
 const today = () => localToday(new Date());
 
 function account(address: string, daysLeft: number, overrides: Partial<Account> = {}): Account {
   const expiry = addDays(today(), daysLeft);
-  return { address, label: '', expiry, capturedAt: 1, source: 'manual', pageUrl: null, programs: [], programsToUpdate: [], ...NO_OFFICE_FIELDS, ...overrides };
+  return {
+    address,
+    label: '',
+    expiry,
+    capturedAt: 1,
+    source: 'manual',
+    pageUrl: null,
+    programs: [],
+    programsToUpdate: [],
+    ...NO_OFFICE_FIELDS,
+    ...overrides,
+  };
 }
 
 let db: StoreDb;
-let sent: ExtensionPageMessage[];
+let sent: SentMessage[];
 
 beforeEach(async () => {
   db = await openStore(crypto.randomUUID());
-  sent = [];
-  // The background's side of move-capture, on the popup's own store.
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: ExtensionPageMessage) => {
-    sent.push(message);
-    if (message.type !== 'move-capture') return undefined;
-    try {
-      const outcome = await moveCapture(db, message.from, message.to);
-      return outcome.status === 'moved' ? { status: 'moved', address: outcome.account.address } : outcome;
-    } catch {
-      return { status: 'invalid-address' };
-    }
-  }) as typeof fakeBrowser.runtime.sendMessage);
+  // The popup's messages answered by the real background, on the popup's own store.
+  sent = serveBackground(db);
 });
 
 async function popup(accounts: Account[] = []): Promise<HTMLElement> {
@@ -97,7 +97,8 @@ describe('Popup', () => {
     await click(button(root, 'Salva'));
     await vi.waitFor(() => expect(rowNames(root)).toEqual(['mario']));
     expect(await getAccount(db, 'mario')).toMatchObject({ expiry: addDays(today(), 30), programs: ['Outlook', 'Thunderbird'] });
-    expect(sent).toContainEqual({ type: 'accounts-changed' });
+    // Written by the background, the store's only writer.
+    expect(sent.map((message) => message.type)).toEqual(['save-manual-entry']);
   });
 
   it('refuses to add an address already in the list', async () => {
@@ -119,7 +120,7 @@ describe('Popup', () => {
     await click(button(root, 'Annulla'));
     await vi.waitFor(() => expect(rowNames(root)).toEqual(['mario@pec.it']));
     expect(await getAccount(db, 'mario@pec.it')).toMatchObject({ programs: ['Outlook'] });
-    expect(sent.filter((message) => message.type === 'accounts-changed')).toHaveLength(2);
+    expect(sent.map((message) => message.type)).toEqual(['delete-account', 'restore-account']);
   });
 
   it('ticks off the programs still waiting for the new password', async () => {
@@ -133,7 +134,12 @@ describe('Popup', () => {
   });
 
   it('asks the name of a mailbox still to be named, tracked meanwhile, and naming it merges it into the account already there', async () => {
-    const { address: unnamed, expiry } = await addUnnamedMailbox(db, { expiry: addDays(today(), 5), capturedAt: Date.now(), source: 'account-console', pageUrl: null });
+    const { address: unnamed, expiry } = await addUnnamedMailbox(db, {
+      expiry: addDays(today(), 5),
+      capturedAt: Date.now(),
+      source: 'account-console',
+      pageUrl: null,
+    });
     const root = await popup([account('studio@pec.it', 60, { programs: ['Outlook'] })]);
     const question = `Di quale casella è la scadenza ${formatItalianDate(expiry!)}?`;
     await vi.waitFor(() => byLabel(root, question));
@@ -152,14 +158,23 @@ describe('Popup', () => {
     await click(button(root, 'Salva'));
     await vi.waitFor(() => expect(rowNames(root)).toEqual(['studio@pec.it']));
     expect(sent).toContainEqual({ type: 'move-capture', from: unnamed, to: 'Studio@PEC.it' });
-    expect(await listAccounts(db)).toEqual([expect.objectContaining({ address: 'studio@pec.it', expiry, programs: ['Outlook'], programsToUpdate: ['Outlook'] })]);
+    expect(await listAccounts(db)).toEqual([
+      expect.objectContaining({ address: 'studio@pec.it', expiry, programs: ['Outlook'], programsToUpdate: ['Outlook'] }),
+    ]);
     expect(root.textContent).not.toContain('Di quale casella');
   });
 
   it('says which expiry came from a page that did not show the mailbox, and moves it to the right one', async () => {
     await saveAccount(db, account('sbagliata@pec.it', 40));
     const read = addDays(today(), 90);
-    await recordCapture(db, { address: 'sbagliata@pec.it', expiry: read, capturedAt: Date.now(), source: 'webmail-dialog', pageUrl: null, attributedBy: 'opener' });
+    await recordCapture(db, {
+      address: 'sbagliata@pec.it',
+      expiry: read,
+      capturedAt: Date.now(),
+      source: 'webmail-dialog',
+      pageUrl: null,
+      attributedBy: 'opener',
+    });
     const root = await popup([account('altra@pec.it', 20)]);
     const row = () => [...root.querySelectorAll<HTMLElement>('.account')].find((item) => item.textContent?.includes('sbagliata@pec.it'))!;
     await vi.waitFor(() => expect(row().textContent).toContain('Scadenza letta su una pagina che non mostrava la casella.'));

@@ -25,10 +25,26 @@ function readInWindow(body: string): string | null {
 describe('the date and nothing else', () => {
   it.each([
     ['in the same element as the password', `<p>Scadenza: 15/02/2027 ${CANARY_PASSWORD} <button>Copia</button></p>`, '15/02/2027'],
-    ['in the same text node', `<p>Password per programmi di posta ${CANARY_PASSWORD} Scadenza 15/02/2027 ${CANARY_PASSWORD}</p><button>Copia</button>`, '15/02/2027'],
-    ['the password in the next sibling', `<p><span>Scadenza</span> <span>15/02/2027</span><code>${CANARY_PASSWORD}</code></p><button>Copia</button>`, '15/02/2027'],
-    ['in a table, the password in the cell beside', `<table><tr><td>Scadenza</td><td>15/02/2027</td><td>${CANARY_PASSWORD}</td><td><button>Copia</button></td></tr></table>`, '15/02/2027'],
-    ['a definition list', `<dl><dt>Password</dt><dd>${CANARY_PASSWORD} <button>Copia</button></dd><dt>Scadenza</dt><dd>15/02/2027</dd></dl>`, '15/02/2027'],
+    [
+      'in the same text node',
+      `<p>Password per programmi di posta ${CANARY_PASSWORD} Scadenza 15/02/2027 ${CANARY_PASSWORD}</p><button>Copia</button>`,
+      '15/02/2027',
+    ],
+    [
+      'the password in the next sibling',
+      `<p><span>Scadenza</span> <span>15/02/2027</span><code>${CANARY_PASSWORD}</code></p><button>Copia</button>`,
+      '15/02/2027',
+    ],
+    [
+      'in a table, the password in the cell beside',
+      `<table><tr><td>Scadenza</td><td>15/02/2027</td><td>${CANARY_PASSWORD}</td><td><button>Copia</button></td></tr></table>`,
+      '15/02/2027',
+    ],
+    [
+      'a definition list',
+      `<dl><dt>Password</dt><dd>${CANARY_PASSWORD} <button>Copia</button></dd><dt>Scadenza</dt><dd>15/02/2027</dd></dl>`,
+      '15/02/2027',
+    ],
     ['with a time', `<p>Scadenza: 15/02/2027 alle 23:59</p><p>${CANARY_PASSWORD}</p><button>Copia</button>`, '15/02/2027 alle 23:59'],
     ['a time followed by the password', `<p>Scadenza 15/02/2027 12.34${CANARY_PASSWORD}</p><button>Copia</button>`, '15/02/2027'],
     ['a written month', `<p>Scade il 15 febbraio 2027 ${CANARY_PASSWORD}</p><button>Copia</button>`, '15 febbraio 2027'],

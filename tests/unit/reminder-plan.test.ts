@@ -127,7 +127,12 @@ describe('reconcileReminders', () => {
       'badge-refresh',
     ];
     const result = reconcile(daysBefore(10), { existing, fired: [key(MARIO, 14)] });
-    expect(result.clear).toEqual([key(oldMario, 7), reminderKey('gone@pec.it', '2027-02-15', 3), key(MARIO, 14), snoozeKey(oldMario.address, oldMario.expiry)]);
+    expect(result.clear).toEqual([
+      key(oldMario, 7),
+      reminderKey('gone@pec.it', '2027-02-15', 3),
+      key(MARIO, 14),
+      snoozeKey(oldMario.address, oldMario.expiry),
+    ]);
     expect(keysOf(result.create)).not.toContain(key(MARIO, 7));
   });
 

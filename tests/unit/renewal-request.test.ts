@@ -24,7 +24,10 @@ function account(overrides: Partial<Account> = {}): Account {
   };
 }
 
-const translator = (file: Record<string, { message: string }>): Translate => (key: MessageKey, subs) => substitute(file[key]!.message, subs);
+const translator =
+  (file: Record<string, { message: string }>): Translate =>
+  (key: MessageKey, subs) =>
+    substitute(file[key]!.message, subs);
 
 function bodyOf(link: string): string {
   return decodeURIComponent(link.split('&body=')[1]!);

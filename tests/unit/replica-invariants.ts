@@ -156,9 +156,12 @@ export function stepProblems(reading: Reading, expected: Expected): string[] {
   if (shows.startsWith('covered:')) {
     if (reading.shows === 'none') return [];
     if (reading.scope && withinAny(reading.scope, expected.layers)) return [];
-    return [`${shows.slice(8)}'s target is under one of Aruba's modal layers, but the detector says ${reading.shows}${reading.target ? ` on ${where(reading.target)}` : ''}`];
+    return [
+      `${shows.slice(8)}'s target is under one of Aruba's modal layers, but the detector says ${reading.shows}${reading.target ? ` on ${where(reading.target)}` : ''}`,
+    ];
   }
-  if (reading.shows !== shows) return [`expected ${shows}, the detector says ${reading.shows}${reading.target ? ` on ${where(reading.target)}` : ''}`];
+  if (reading.shows !== shows)
+    return [`expected ${shows}, the detector says ${reading.shows}${reading.target ? ` on ${where(reading.target)}` : ''}`];
   if (reading.target && !withinAny(reading.target, expected.targets)) return [`${shows} found on the wrong element ${where(reading.target)}`];
   return [];
 }

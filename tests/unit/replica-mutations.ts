@@ -43,7 +43,11 @@ export type Mutation =
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('shadow-wrap' as const), pick: fc.nat(99), slot: fc.boolean() }),
-  fc.record({ kind: fc.constant('label-to-attribute' as const), pick: fc.nat(99), attribute: fc.constantFrom('aria-label' as const, 'title' as const) }),
+  fc.record({
+    kind: fc.constant('label-to-attribute' as const),
+    pick: fc.nat(99),
+    attribute: fc.constantFrom('aria-label' as const, 'title' as const),
+  }),
   fc.record({ kind: fc.constant('split-label' as const), pick: fc.nat(99) }),
   fc.record({ kind: fc.constant('merge-date' as const), variant: fc.constantFrom(0 as const, 1 as const, 2 as const, 3 as const) }),
   fc.record({ kind: fc.constant('late-render' as const) }),
@@ -95,11 +99,11 @@ type ElementPath = { shadow: boolean; index: number }[];
 
 function pathOf(element: Element): ElementPath {
   const path: ElementPath = [];
-  for (let node: Element = element; ; ) {
+  for (let node: Element = element; ;) {
     const parent = node.parentNode;
     if (!parent) break;
     const shadow = parent.nodeType === 11;
-    path.unshift({ shadow, index: [...(parent as ParentNode).children].indexOf(node) });
+    path.unshift({ shadow, index: [...parent.children].indexOf(node) });
     if (shadow) node = (parent as ShadowRoot).host;
     else if (parent.nodeType === 1) node = parent as Element;
     else break;
@@ -235,7 +239,11 @@ function choose(list: Element[], pick: number, expected: Expected): Element | nu
 
 function shadowWrap(document: Document, expected: Expected, change: Extract<Mutation, { kind: 'shadow-wrap' }>): boolean {
   // A label by reference does not reach into a shadow root: those would lose their name.
-  const element = choose(candidates(document, expected, (candidate) => !candidate.hasAttribute('aria-labelledby')), change.pick, expected);
+  const element = choose(
+    candidates(document, expected, (candidate) => !candidate.hasAttribute('aria-labelledby')),
+    change.pick,
+    expected,
+  );
   if (!element) return false;
   const host = document.createElement(change.slot ? 'aru-action' : 'aru-wrap');
   const root = host.attachShadow({ mode: 'open' });
@@ -262,7 +270,11 @@ function shadowWrap(document: Document, expected: Expected, change: Extract<Muta
 }
 
 function labelToAttribute(document: Document, expected: Expected, change: Extract<Mutation, { kind: 'label-to-attribute' }>): boolean {
-  const element = choose(candidates(document, expected, (candidate) => shownText(candidate) !== ''), change.pick, expected);
+  const element = choose(
+    candidates(document, expected, (candidate) => shownText(candidate) !== ''),
+    change.pick,
+    expected,
+  );
   if (!element) return false;
   const label = shownText(element);
   const icon = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
@@ -274,7 +286,11 @@ function labelToAttribute(document: Document, expected: Expected, change: Extrac
 }
 
 function splitLabel(document: Document, expected: Expected, change: Extract<Mutation, { kind: 'split-label' }>): boolean {
-  const element = choose(candidates(document, expected, (candidate) => shownText(candidate).includes(' ')), change.pick, expected);
+  const element = choose(
+    candidates(document, expected, (candidate) => shownText(candidate).includes(' ')),
+    change.pick,
+    expected,
+  );
   if (!element) return false;
   const texts: Text[] = [];
   const walker = document.createTreeWalker(element, 4);
@@ -370,8 +386,28 @@ function otherPath(url: string, pick: number): string {
 }
 
 const LURE_LABELS = {
-  it: ['Impostazioni', 'Sicurezza e password', 'Gestisci', 'Genera password per programmi di posta', 'Gestione account', 'Password per programmi di posta', 'Attiva', 'Genera nuova password', 'Posticipa'],
-  en: ['Settings', 'Security and password', 'Manage', 'Generate password for mail programs', 'Manage account', 'Password for mail programs', 'Activate', 'Generate new password', 'Postpone'],
+  it: [
+    'Impostazioni',
+    'Sicurezza e password',
+    'Gestisci',
+    'Genera password per programmi di posta',
+    'Gestione account',
+    'Password per programmi di posta',
+    'Attiva',
+    'Genera nuova password',
+    'Posticipa',
+  ],
+  en: [
+    'Settings',
+    'Security and password',
+    'Manage',
+    'Generate password for mail programs',
+    'Manage account',
+    'Password for mail programs',
+    'Activate',
+    'Generate new password',
+    'Postpone',
+  ],
 };
 
 /** A phishing-like message copying Aruba's labels, a header-like block, a password window and a date. */
@@ -409,7 +445,7 @@ function addLure(document: Document, expected: Expected, change: Extract<Mutatio
     lure.innerHTML = html;
   }
   const target = expected.targets.find((element) => element.isConnected);
-  const anchor = change.beside && target ? (target.getRootNode() as ShadowRoot).host ?? target : null;
+  const anchor = change.beside && target ? ((target.getRootNode() as ShadowRoot).host ?? target) : null;
   const place = anchor?.parentElement?.closest('li, p, div, section, nav, header, td, form') ?? document.querySelector('main') ?? document.body;
   if (place === document.body || place.localName === 'main') place.append(lure);
   else place.after(lure);
@@ -418,7 +454,8 @@ function addLure(document: Document, expected: Expected, change: Extract<Mutatio
 }
 
 function addNotice(document: Document, expected: Expected, change: Extract<Mutation, { kind: 'aruba-notice' }>): boolean {
-  const title = '<h2 id="replica-notice-title">Adegua la tua PEC</h2><p>Completa l\'identificazione del titolare per continuare a inviare messaggi.</p>';
+  const title =
+    '<h2 id="replica-notice-title">Adegua la tua PEC</h2><p>Completa l\'identificazione del titolare per continuare a inviare messaggi.</p>';
   const buttons = '<button type="button">Chiudi</button> <button type="button">Ricordarmelo</button>';
   const layer = document.createElement('div');
   if (change.layer === 'cdk') {
@@ -459,10 +496,12 @@ function hideTarget(expected: Expected, change: Extract<Mutation, { kind: 'hide-
  * at the same point or further (another path's); never the hidden element, never a step back.
  */
 function hiddenStepProblems(reading: Reading, hidden: StepId, expected: Expected): string[] {
-  if (reading.target && withinAny(reading.target, expected.targets)) return [`${hidden}'s target is hidden or unlabelled, yet taken: the detector says ${reading.shows}`];
+  if (reading.target && withinAny(reading.target, expected.targets))
+    return [`${hidden}'s target is hidden or unlabelled, yet taken: the detector says ${reading.shows}`];
   const found = ARUBA_STEPS.find((step) => step.id === reading.shows);
   const before = ARUBA_STEPS.find((step) => step.id === hidden)!;
-  if (found && found.ordinal < before.ordinal) return [`${hidden}'s target is hidden or unlabelled, and the detector sends the user back to ${found.id}`];
+  if (found && found.ordinal < before.ordinal)
+    return [`${hidden}'s target is hidden or unlabelled, and the detector sends the user back to ${found.id}`];
   return [];
 }
 
@@ -609,4 +648,3 @@ export function mutantsOf(stations: readonly Station[], perStation: number, seed
     fc.sample(mutations, { seed: seed + index, numRuns: perStation }).map((changes) => ({ station, changes })),
   );
 }
-

@@ -18,7 +18,7 @@ let writeText: ReturnType<typeof vi.fn>;
 
 /** The popup opened over a tab showing `url`. */
 function overTab(url: string) {
-  vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation((async () => [{ id: 7, url, active: true }]) as unknown as typeof fakeBrowser.tabs.query);
+  vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async () => [{ id: 7, url, active: true }]);
 }
 
 beforeEach(() => {

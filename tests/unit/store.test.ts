@@ -1,6 +1,18 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { addUnnamedMailbox, deleteAccount, getAccount, listAccounts, listAttributions, listRenewals, markRenewalAsked, moveCapture, recordCapture, saveAccount, setProgramUpdated } from '@/utils/store/accounts';
+import {
+  addUnnamedMailbox,
+  deleteAccount,
+  getAccount,
+  listAccounts,
+  listAttributions,
+  listRenewals,
+  markRenewalAsked,
+  moveCapture,
+  recordCapture,
+  saveAccount,
+  setProgramUpdated,
+} from '@/utils/store/accounts';
 import { clearAll, exportAll } from '@/utils/store/transfer';
 import { DB_VERSION, openStore } from '@/utils/store/schema';
 import { DEFAULT_SETTINGS, NO_OFFICE_FIELDS, type Account, type Capture, type Settings } from '@/utils/store/types';
@@ -59,16 +71,23 @@ describe('openStore', () => {
     const db = await open(name);
     expect(db.version).toBe(DB_VERSION);
     expect((await listAccounts(db)).sort(byAddress)).toEqual(
-      v1Accounts
-        .map((v1) => ({ ...v1, label: '', pageUrl: null, programs: [], programsToUpdate: [], ...NO_OFFICE_FIELDS }))
-        .sort(byAddress),
+      v1Accounts.map((v1) => ({ ...v1, label: '', pageUrl: null, programs: [], programsToUpdate: [], ...NO_OFFICE_FIELDS })).sort(byAddress),
     );
     expect(await getSettings(db)).toEqual(DEFAULT_SETTINGS);
   });
 
   it('upgrades a version 2 database: every account gets empty office fields, nothing else changes', async () => {
     const name = crypto.randomUUID();
-    const v2Account = { address: ADDRESS, label: 'Studio', expiry: '2027-02-15', capturedAt: 5, source: 'manual', pageUrl: null, programs: ['Outlook'], programsToUpdate: [] };
+    const v2Account = {
+      address: ADDRESS,
+      label: 'Studio',
+      expiry: '2027-02-15',
+      capturedAt: 5,
+      source: 'manual',
+      pageUrl: null,
+      programs: ['Outlook'],
+      programsToUpdate: [],
+    };
     const v2 = await openDB(name, 2, {
       upgrade(db) {
         db.createObjectStore('accounts', { keyPath: 'address' });
@@ -150,8 +169,8 @@ describe('a mailbox still to be named', () => {
   it('is tracked at once under a key that is not an address, one per date read', async () => {
     const db = await open();
     const [first, second] = await Promise.all([addUnnamedMailbox(db, read), addUnnamedMailbox(db, read)]);
-    expect(first!.address).not.toBe(second!.address);
-    for (const account of [first!, second!]) {
+    expect(first.address).not.toBe(second.address);
+    for (const account of [first, second]) {
       expect(isUnnamedMailbox(account.address)).toBe(true);
       expect(normalizeAddress(account.address)).toBeNull();
       expect(account).toMatchObject({ expiry: '2027-02-15', pageUrl: 'https://account.aruba.it/pec', programs: [], ...NO_OFFICE_FIELDS });
@@ -201,8 +220,14 @@ describe('attribution and correction', () => {
     expect(await listRenewals(db, WRONG)).toHaveLength(2);
 
     const outcome = await moveCapture(db, WRONG, ' Giusta@PEC.it ');
-    expect(outcome).toMatchObject({ status: 'moved', account: { address: RIGHT, expiry: '2027-03-01' }, restored: { address: WRONG, expiry: '2026-12-01' } });
-    expect(await getAccount(db, WRONG)).toEqual(account({ address: WRONG, expiry: '2026-12-01', programs: ['Outlook'], owner: 'Studio', capturedAt: 1_000 }));
+    expect(outcome).toMatchObject({
+      status: 'moved',
+      account: { address: RIGHT, expiry: '2027-03-01' },
+      restored: { address: WRONG, expiry: '2026-12-01' },
+    });
+    expect(await getAccount(db, WRONG)).toEqual(
+      account({ address: WRONG, expiry: '2026-12-01', programs: ['Outlook'], owner: 'Studio', capturedAt: 1_000 }),
+    );
     expect(await listRenewals(db, WRONG)).toEqual([]);
     expect(await getAccount(db, RIGHT)).toMatchObject({
       expiry: '2027-03-01',
@@ -237,7 +262,19 @@ describe('attribution and correction', () => {
 
   it('naming it after an address already tracked merges the two: newest capture, both lists of programs, the office fields filled in', async () => {
     const db = await open();
-    await saveAccount(db, account({ address: RIGHT, label: '', expiry: '2026-12-01', capturedAt: 1_000, programs: ['Outlook'], owner: '', contact: 'cliente@example.com', leadDays: 12 }));
+    await saveAccount(
+      db,
+      account({
+        address: RIGHT,
+        label: '',
+        expiry: '2026-12-01',
+        capturedAt: 1_000,
+        programs: ['Outlook'],
+        owner: '',
+        contact: 'cliente@example.com',
+        leadDays: 12,
+      }),
+    );
     const { address } = await addUnnamedMailbox(db, { expiry: '2027-03-01', capturedAt: 5_000, source: 'account-console', pageUrl: null });
     await saveAccount(db, { ...(await getAccount(db, address))!, label: 'Archivio', programs: ['Thunderbird'], owner: 'Bar Sport', leadDays: 5 });
     await moveCapture(db, address, RIGHT);
@@ -482,7 +519,10 @@ describe('office fields', () => {
 
   it('validates the office settings', async () => {
     const db = await open();
-    expect(await saveSettings(db, { officeLeadDays: 5, requestTemplate: 'Gentile {cliente}' })).toMatchObject({ officeLeadDays: 5, requestTemplate: 'Gentile {cliente}' });
+    expect(await saveSettings(db, { officeLeadDays: 5, requestTemplate: 'Gentile {cliente}' })).toMatchObject({
+      officeLeadDays: 5,
+      requestTemplate: 'Gentile {cliente}',
+    });
     await expect(saveSettings(db, { officeLeadDays: -1 })).rejects.toMatchObject({ code: 'invalid-lead-days' });
     await expect(saveSettings(db, { requestTemplate: 'x'.repeat(10_001) })).rejects.toMatchObject({ code: 'invalid-template' });
   });

@@ -1,11 +1,19 @@
 import { afterEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { ExtensionPageMessage } from '@/utils/messaging/messages';
+import { answerMessage } from '@/entrypoints/background/messages';
+import type { PageRequests } from '@/utils/messaging/protocol';
 import { openStore, type StoreDb } from '@/utils/store/schema';
+
+/** The store the background answers on, in the tests that serve the pages' messages. */
+let served: StoreDb | undefined;
+vi.mock('@/entrypoints/background/store-access', () => ({
+  store: () => (served ? Promise.resolve(served) : Promise.reject(new Error('no store served'))),
+}));
 
 const opened: StoreDb[] = [];
 afterEach(() => {
   for (const db of opened.splice(0)) db.close();
+  served = undefined;
 });
 
 /** A store of its own for one test (a fresh database name), closed after it. */
@@ -15,15 +23,20 @@ export async function openTestStore(name: string = crypto.randomUUID()): Promise
   return db;
 }
 
+export type SentMessage = { type: keyof PageRequests } & Record<string, unknown>;
+
 /**
- * Records every message an extension page sends the background, answering with `answer`. The
- * returned array is the one the page's messages land in.
+ * The pages' messages answered by the real background (entrypoints/background/messages.ts), on
+ * `db`, as sent from our own popup page; every message is recorded. `answer` may answer one
+ * instead (a background that fails, say): returning undefined leaves it to the background.
  */
-export function recordSentMessages(answer: (message: ExtensionPageMessage) => unknown = () => undefined): ExtensionPageMessage[] {
-  const sent: ExtensionPageMessage[] = [];
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: ExtensionPageMessage) => {
+export function serveBackground(db: StoreDb | undefined, answer: (message: SentMessage) => unknown = () => undefined): SentMessage[] {
+  served = db;
+  const sent: SentMessage[] = [];
+  const fromPopup = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: SentMessage) => {
     sent.push(message);
-    return answer(message);
+    return answer(message) ?? answerMessage(message, fromPopup);
   }) as typeof fakeBrowser.runtime.sendMessage);
   return sent;
 }

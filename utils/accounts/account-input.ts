@@ -13,9 +13,7 @@ export interface AccountInput {
 
 export type AccountInputErrors = Partial<Record<'address' | 'expiry', MessageKey>>;
 
-export type AccountInputCheck =
-  | { ok: true; address: string; expiry: IsoDate; label: string }
-  | { ok: false; errors: AccountInputErrors };
+export type AccountInputCheck = { ok: true; address: string; expiry: IsoDate; label: string } | { ok: false; errors: AccountInputErrors };
 
 function expiryError(raw: string, today: IsoDate): MessageKey | null {
   if (raw === '') return 'accountErrorExpiryMissing';

@@ -74,10 +74,7 @@ interface StateEntry {
   messages: readonly MessageKey[];
 }
 
-const WEBMAIL: readonly UrlPattern[] = [
-  { host: 'webmail.pec.it' },
-  { host: 'www.startpec.it', path: /\/webmail/ },
-];
+const WEBMAIL: readonly UrlPattern[] = [{ host: 'webmail.pec.it' }, { host: 'www.startpec.it', path: /\/webmail/ }];
 
 /**
  * "Sicurezza e password" opens a new tab on a host the seeds do not show; the older
@@ -91,10 +88,9 @@ const SECURITY_PAGES: readonly UrlPattern[] = [
 ];
 
 // Gestione account PEC lives under /pec today; a white-label panel under /security (aruba-ui.md).
-const ACCOUNT: readonly UrlPattern[] = [{ host: 'account.aruba.it' }];
+export const ACCOUNT_CONSOLE: readonly UrlPattern[] = [{ host: 'account.aruba.it' }];
 
 const SIGN_IN: readonly UrlPattern[] = [{ host: 'login.aruba.it', path: /^\/auth\/realms\/pec\// }];
-
 
 export const APP_PASSWORD_LABELS: Labels = {
   it: ['Password per programmi di posta', 'Password programmi di posta'],
@@ -181,7 +177,7 @@ const STEP_TABLE = [
     id: 'account-app-passwords',
     path: 'account',
     ordinal: 3,
-    where: ACCOUNT,
+    where: ACCOUNT_CONSOLE,
     // Not "Scadenza password" (the mailbox password's own expiry) nor "Password PEC": exact
     // label matching keeps them apart, and the unit tests prove it.
     labels: APP_PASSWORD_LABELS,
@@ -193,7 +189,7 @@ const STEP_TABLE = [
     id: 'account-activate',
     path: 'account',
     ordinal: 4,
-    where: ACCOUNT,
+    where: ACCOUNT_CONSOLE,
     labels: { it: ['Attiva'], en: ['Activate'] },
     roles: ['button', 'link'],
     near: APP_PASSWORD_LABELS,
@@ -204,7 +200,7 @@ const STEP_TABLE = [
     id: 'account-generate-new',
     path: 'account',
     ordinal: 4,
-    where: ACCOUNT,
+    where: ACCOUNT_CONSOLE,
     labels: { it: ['Genera nuova password'], en: ['Generate new password'] },
     roles: ['button', 'link'],
     near: APP_PASSWORD_LABELS,
@@ -216,7 +212,7 @@ const STEP_TABLE = [
     id: 'account-postpone',
     path: 'account',
     ordinal: 4,
-    where: ACCOUNT,
+    where: ACCOUNT_CONSOLE,
     // The real label is not known (aruba-ui.md, 2026-11): these are the likely ones.
     labels: {
       it: ['Posticipa', 'Posticipa scadenza', 'Posticipa la scadenza', 'Proroga', 'Proroga scadenza', 'Proroga la scadenza'],
@@ -242,7 +238,7 @@ export const ARUBA_STEPS: readonly ArubaStep[] = STEP_TABLE;
 const STATE_TABLE = [
   {
     id: 'password-shown',
-    where: [...SECURITY_PAGES, ...ACCOUNT],
+    where: [...SECURITY_PAGES, ...ACCOUNT_CONSOLE],
     titles: {
       it: ['Genera password per programmi di posta', 'Nuova password per programmi di posta'],
       en: ['Generate password for mail programs', 'New password for mail programs'],
@@ -252,7 +248,7 @@ const STATE_TABLE = [
   {
     id: 'protocols-disabled',
     // Seen on Gestione account only; looking for it costs a walk over the whole page's text.
-    where: ACCOUNT,
+    where: ACCOUNT_CONSOLE,
     phrases: {
       it: ['Non hai abilitato gli accessi per usare la PEC anche sui programmi di posta'],
       // Not seen in English: a translation of the Italian warning.
@@ -362,7 +358,16 @@ export function expectedStep(url: URL): ArubaStep | null {
 
 /** The longest word of each label, lower case with accents kept, as a page writes it. */
 function anchorWords(labels: readonly string[]): string[] {
-  return [...new Set(labels.map((label) => label.toLowerCase().split(' ').reduce((a, b) => (b.length > a.length ? b : a))))];
+  return [
+    ...new Set(
+      labels.map((label) =>
+        label
+          .toLowerCase()
+          .split(' ')
+          .reduce((a, b) => (b.length > a.length ? b : a)),
+      ),
+    ),
+  ];
 }
 
 /** A clickable can carry a step's label only if its raw text has one of these words. */

@@ -7,13 +7,7 @@
  */
 import { daysBetween, isoDate, isoDateParts, isValidCalendarDate, type IsoDate } from './calendar-date';
 
-export type ExpiryRejection =
-  | 'no-date'
-  | 'impossible-date'
-  | 'ambiguous-year'
-  | 'too-far-past'
-  | 'too-far-ahead'
-  | 'several-dates';
+export type ExpiryRejection = 'no-date' | 'impossible-date' | 'ambiguous-year' | 'too-far-past' | 'too-far-ahead' | 'several-dates';
 
 export type ExpiryParse = { ok: true; date: IsoDate } | { ok: false; reason: ExpiryRejection };
 
@@ -36,16 +30,12 @@ const MONTH_NAMES: readonly (readonly string[])[] = [
   ['dicembre', 'dic', 'december', 'dec'],
 ];
 
-const MONTH_BY_NAME = new Map(
-  MONTH_NAMES.flatMap((names, index) => names.map((name) => [name, index + 1] as const)),
-);
+const MONTH_BY_NAME = new Map(MONTH_NAMES.flatMap((names, index) => names.map((name) => [name, index + 1] as const)));
 
 const DAY = String.raw`(?<day>\d{1,2})`;
 const ORDINAL = String.raw`(?:st|nd|rd|th|°|º)?`;
 // Longest names first, and no letter either side, so "mar" never takes "marzo" or "martedi".
-const MONTH_NAME = String.raw`(?<![a-z])(?<month>${[...MONTH_BY_NAME.keys()]
-  .sort((a, b) => b.length - a.length)
-  .join('|')})(?![a-z])\.?`;
+const MONTH_NAME = String.raw`(?<![a-z])(?<month>${[...MONTH_BY_NAME.keys()].sort((a, b) => b.length - a.length).join('|')})(?![a-z])\.?`;
 // Two or four digits and nothing that continues it: "10.30" after "15 febbraio" is a time.
 const YEAR = String.raw`(?<year>\d{4}|\d{2})(?!\d|[:.]\d)`;
 // A time after the date ("alle 10:30", "ore 10.30.00", "at 10:30") is part of the match, so

@@ -61,7 +61,5 @@ export function attributeMailbox(tabs: TabContexts, tabId: number | undefined, t
 
 /** After the user moved an expiry from one mailbox to another, the tabs that sent it there follow. */
 export function renameInTabs(tabs: TabContexts, from: string, to: string): Record<number, TabContext> {
-  return Object.fromEntries(
-    Object.entries(tabs).map(([id, tab]) => [id, tab.recordedFor === from ? { ...tab, recordedFor: to } : tab]),
-  );
+  return Object.fromEntries(Object.entries(tabs).map(([id, tab]) => [id, tab.recordedFor === from ? { ...tab, recordedFor: to } : tab]));
 }

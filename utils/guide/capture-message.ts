@@ -1,7 +1,7 @@
 import { formatItalianDate } from '../dates/calendar-date';
 import type { ExpiryRejection } from '../dates/expiry-date';
 import type { Translate } from '../i18n/translate';
-import type { CaptureResult } from '../messaging/messages';
+import type { CaptureResult } from '../messaging/protocol';
 
 const REJECTION_KEYS = {
   'no-date': 'rejectNoDate',

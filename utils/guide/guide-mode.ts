@@ -1,5 +1,5 @@
 import { daysBetween, type IsoDate } from '../dates/calendar-date';
-import type { GuideMode } from '../messaging/messages';
+import type { GuideMode } from '../messaging/protocol';
 
 export interface GuideModeInput {
   /** The expiry known for the mailbox on the page; undefined when the page shows no mailbox. */

@@ -23,7 +23,11 @@ export const MAX_ENCODED_BODY = 1800;
 const PLACEHOLDER = new RegExp(`\\{(${REQUEST_PLACEHOLDERS.join('|')})\\}`, 'g');
 
 /** The values of the placeholders for one account on `today`; a mailbox still to be named says so. */
-export function requestValues(t: Translate, account: Pick<Account, 'address' | 'owner' | 'expiry'>, today: IsoDate): Record<RequestPlaceholder, string> {
+export function requestValues(
+  t: Translate,
+  account: Pick<Account, 'address' | 'owner' | 'expiry'>,
+  today: IsoDate,
+): Record<RequestPlaceholder, string> {
   return {
     cliente: account.owner,
     casella: mailboxName(t, account.address),
@@ -70,7 +74,12 @@ export function mailtoLink({ to, subject, body }: { to: readonly string[]; subje
  * The link asking one client: to the account's contact (none: the user picks the recipient in
  * the mail program), in the pages' language, from `template` or, when it is empty, the built-in one.
  */
-export function requestLink(t: Translate, account: Pick<Account, 'address' | 'owner' | 'contact' | 'expiry'>, template: string, today: IsoDate): string {
+export function requestLink(
+  t: Translate,
+  account: Pick<Account, 'address' | 'owner' | 'contact' | 'expiry'>,
+  template: string,
+  today: IsoDate,
+): string {
   const body = renderRequest(template || t('requestTemplateDefault'), requestValues(t, account, today));
   return mailtoLink({
     to: account.contact ? [account.contact] : [],

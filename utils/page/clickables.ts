@@ -40,10 +40,13 @@ function isEnabled(element: Element): boolean {
  */
 function mayCarry(element: Element, anchors: readonly string[]): boolean {
   // In a shadow root the text may come through a slot, which textContent does not follow.
-  if (element.hasAttribute('aria-labelledby') || element.hasAttribute('aria-haspopup') || element.getRootNode() !== element.ownerDocument) return true;
-  const raw = `${element.getAttribute('aria-label') ?? ''} ${element.getAttribute('title') ?? ''} ${buttonInputLabel(element)} ${element.textContent ?? ''}`.toLowerCase();
+  if (element.hasAttribute('aria-labelledby') || element.hasAttribute('aria-haspopup') || element.getRootNode() !== element.ownerDocument)
+    return true;
+  const raw =
+    `${element.getAttribute('aria-label') ?? ''} ${element.getAttribute('title') ?? ''} ${buttonInputLabel(element)} ${element.textContent ?? ''}`.toLowerCase();
   // The user menu: named with the address, or showing one letter.
-  if (`${element.getAttribute('aria-label')}${element.getAttribute('title')}`.includes('@') || (element.textContent ?? '').trim().length === 1) return true;
+  if (`${element.getAttribute('aria-label')}${element.getAttribute('title')}`.includes('@') || (element.textContent ?? '').trim().length === 1)
+    return true;
   return anchors.some((anchor) => raw.includes(anchor));
 }
 
@@ -86,7 +89,8 @@ export function clickablesIn(root: SearchRoot, anchors?: readonly string[]): Cli
     }
     if (anchors && !mayCarry(element, anchors)) continue;
     const role = roleOf(element);
-    if (role && isEnabled(element)) clickables.push({ element, role, label: normalizeLabel(accessibleLabel(element)), hostLabel: hostLabelOf(element) });
+    if (role && isEnabled(element))
+      clickables.push({ element, role, label: normalizeLabel(accessibleLabel(element)), hostLabel: hostLabelOf(element) });
   }
   return clickables;
 }

@@ -1,5 +1,17 @@
 import type { Language } from '../i18n/translate';
-import { ARUBA_STATES, ARUBA_STEPS, COPY_LABELS, PATHS, STEP_ANCHORS, labelsIn, matchesUrl, type ArubaPath, type ArubaState, type ArubaStep, type StateId } from '../aruba/steps';
+import {
+  ARUBA_STATES,
+  ARUBA_STEPS,
+  COPY_LABELS,
+  PATHS,
+  STEP_ANCHORS,
+  labelsIn,
+  matchesUrl,
+  type ArubaPath,
+  type ArubaState,
+  type ArubaStep,
+  type StateId,
+} from '../aruba/steps';
 import { DIALOGS, DOCUMENT_NODE, ELEMENT_NODE, HEADINGS, composedParent, inOneLook, innermost, queryAll, type SearchRoot } from './walk';
 import { accessibleLabel, isRendered, labelMatches, normalizeLabel, normalizedSet, visibleText, withoutGlyphs } from './text';
 import { isReachable } from './layers';
@@ -52,7 +64,11 @@ const ONE_LETTER = /^\p{L}$/u;
 
 /** The one-letter label of a clickable ("m" of the circle), or null. */
 function letterOf(clickable: Clickable): string | null {
-  return names(clickable).map(withoutGlyphs).find((label) => ONE_LETTER.test(label)) ?? null;
+  return (
+    names(clickable)
+      .map(withoutGlyphs)
+      .find((label) => ONE_LETTER.test(label)) ?? null
+  );
 }
 
 /**
@@ -115,8 +131,19 @@ function findPhrase(root: SearchRoot, phrases: readonly string[]): Element | nul
   // raw text (cheap) must have every word of a phrase before the visible text (not cheap) is read.
   const page = 'documentElement' in root ? root.documentElement : root;
   const shadows = queryAll(root, '*').flatMap((element) => (element.shadowRoot ? [element.shadowRoot] : []));
-  const raw = [root, ...shadows].map((scope) => ('documentElement' in scope ? scope.documentElement : scope).textContent ?? '').join(' ').toLowerCase();
-  if (!phrases.some((phrase) => phrase.toLowerCase().split(' ').every((word) => raw.includes(word)))) return null;
+  const raw = [root, ...shadows]
+    .map((scope) => ('documentElement' in scope ? scope.documentElement : scope).textContent ?? '')
+    .join(' ')
+    .toLowerCase();
+  if (
+    !phrases.some((phrase) =>
+      phrase
+        .toLowerCase()
+        .split(' ')
+        .every((word) => raw.includes(word)),
+    )
+  )
+    return null;
   if (!has(page)) return null;
   return innermost(queryAll(root, '*').filter(has)).find((element) => isRendered(element) && !isPageContent(element)) ?? null;
 }
@@ -221,7 +248,9 @@ export function detectPageState(root: SearchRoot, url: string | URL, byHeadings?
   } catch {
     return null;
   }
-  return inOneLook(() => detectIn(root, parsed, byHeadings === undefined && root.nodeType === DOCUMENT_NODE ? headingStep(root, parsed) : (byHeadings ?? null)));
+  return inOneLook(() =>
+    detectIn(root, parsed, byHeadings === undefined && root.nodeType === DOCUMENT_NODE ? headingStep(root, parsed) : (byHeadings ?? null)),
+  );
 }
 
 /** The steps to look for: the URL's, and those at the point of the path the headings name. */

@@ -42,7 +42,6 @@ const MAX_HEADINGS = 100;
 const MAX_CLICKABLES = 300;
 const DOCUMENT_FRAGMENT_NODE = 11;
 
-
 const MONTH = String.raw`(?:gen(?:naio)?|feb(?:braio)?|mar(?:zo)?|apr(?:ile)?|mag(?:gio)?|giu(?:gno)?|lug(?:lio)?|ago(?:sto)?|set(?:tembre)?|ott(?:obre)?|nov(?:embre)?|dic(?:embre)?|jan(?:uary)?|february|march|april|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|november|dec(?:ember)?)\.?`;
 const DATE = new RegExp(
   [
@@ -103,7 +102,7 @@ function distinctControls(clickables: Clickable[]): Clickable[] {
 }
 
 function inOverlay(element: Element): boolean {
-  for (let root = element.getRootNode(); root.nodeType === DOCUMENT_FRAGMENT_NODE; ) {
+  for (let root = element.getRootNode(); root.nodeType === DOCUMENT_FRAGMENT_NODE;) {
     const host = (root as ShadowRoot).host;
     if (host.localName === OVERLAY_TAG) return true;
     root = host.getRootNode();

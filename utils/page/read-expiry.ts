@@ -92,7 +92,9 @@ function datesAfterLabels(scope: SearchRoot): Found[] {
     if (contributesNoText(start)) return [];
     const children = renderedChildren(start);
     for (let index = 0; index < children.length; index++) runsOf(children[index]!, start, runs);
-  } else for (const child of (scope as Document | ShadowRoot).childNodes) runsOf(child, (scope as Document).documentElement ?? (scope as ShadowRoot).host, runs);
+  } else
+    for (const child of (scope as Document | ShadowRoot).childNodes)
+      runsOf(child, (scope as Document).documentElement ?? (scope as ShadowRoot).host, runs);
   const found: Found[] = [];
   runs.forEach((run, index) => {
     if (run.text === null) return;

@@ -95,7 +95,8 @@ export function isAppChrome(element: Element): boolean {
 const TOP_BAR_ROLES = new Set(['banner', 'navigation', 'toolbar', 'menubar']);
 const TOP_BAR_NAME = /(?:^|[-_])(?:navbar|nav|header|topbar|toolbar|appbar|masthead|banner)(?:$|[-_])/i;
 /** An id or class naming the app's top bar: «topbar», «app-header», «navbar» (not a message's «header»). */
-const TOP_BAR_ID = /(?:^|[-_\s])(?:top[-_]?bar|nav[-_]?bar|app[-_]?bar|app[-_]?header|page[-_]?header|site[-_]?header|main[-_]?header|masthead|tool[-_]?bar)(?:$|[-_\s])/i;
+const TOP_BAR_ID =
+  /(?:^|[-_\s])(?:top[-_]?bar|nav[-_]?bar|app[-_]?bar|app[-_]?header|page[-_]?header|site[-_]?header|main[-_]?header|masthead|tool[-_]?bar)(?:$|[-_\s])/i;
 /** A header inside these is the header of a section or a message, not the page's banner (as in ARIA). */
 const SECTIONING = new Set(['article', 'aside', 'main', 'nav', 'section']);
 const SECTIONING_ROLES = new Set(['article', 'complementary', 'main', 'navigation', 'region']);

@@ -7,11 +7,53 @@ import { DOCUMENT_FRAGMENT_NODE, ELEMENT_NODE, TEXT_NODE, composedParent } from 
  */
 
 /** Never contribute text: code, and form fields (their content is a value, possibly the password). */
-export const TEXTLESS = new Set(['head', 'title', 'script', 'style', 'template', 'noscript', 'input', 'textarea', 'select', 'iframe', 'frame', 'object']);
+export const TEXTLESS = new Set([
+  'head',
+  'title',
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'input',
+  'textarea',
+  'select',
+  'iframe',
+  'frame',
+  'object',
+]);
 /** Rendered on their own line: their text is kept apart from the neighbours'. */
 const BLOCKS = new Set([
-  'br', 'div', 'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'section', 'article', 'aside', 'header', 'footer', 'nav', 'main',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'dl', 'table', 'form', 'fieldset', 'legend', 'button', 'label',
+  'br',
+  'div',
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'tr',
+  'td',
+  'th',
+  'section',
+  'article',
+  'aside',
+  'header',
+  'footer',
+  'nav',
+  'main',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'dl',
+  'table',
+  'form',
+  'fieldset',
+  'legend',
+  'button',
+  'label',
 ]);
 const EDGE_PUNCTUATION = /^[\s«»"'“”‘’:›‹<>…·•*.,;!?()[\]-]+|[\s«»"'“”‘’:›‹<>…·•*.,;!?()[\]-]+$/g;
 /** Icon fonts (private use area), symbols and arrows drawn beside a label. */
@@ -22,12 +64,7 @@ export function collapse(text: string): string {
 }
 
 export function normalizeLabel(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(EDGE_PUNCTUATION, '');
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').replace(EDGE_PUNCTUATION, '');
 }
 
 export function withoutGlyphs(normalized: string): string {
@@ -128,6 +165,7 @@ export function visibleText(node: Node): string {
 /** Only a button's value is its label; any other input's value is what the user typed. */
 export function buttonInputLabel(element: Element): string {
   const type = (element.getAttribute('type') ?? '').toLowerCase();
+  // eslint-disable-next-line no-restricted-syntax -- a button's value is its label, never something typed
   return type === 'button' || type === 'submit' ? collapse(element.getAttribute('value') ?? '') : '';
 }
 

@@ -39,10 +39,7 @@ export function colorFor(daysLeft: number): Exclude<BadgeColor, 'none'> {
 }
 
 /** Accounts without a known expiry are left out. */
-export function badgeState(
-  accounts: readonly { address: string; expiry?: IsoDate | null }[],
-  today: IsoDate,
-): BadgeState {
+export function badgeState(accounts: readonly { address: string; expiry?: IsoDate | null }[], today: IsoDate): BadgeState {
   const lines = accounts
     .flatMap(({ address, expiry }) => (expiry ? [{ address, expiry, daysLeft: daysBetween(today, expiry) }] : []))
     .sort((a, b) => a.daysLeft - b.daysLeft || a.address.localeCompare(b.address));

@@ -116,11 +116,7 @@ export function reconcileReminders({
     const latestMissed = latest(missed);
     const latestShown = latest(reminders.filter((reminder) => fired.has(reminder.key)));
     markFired.push(...missed.map((reminder) => reminder.key));
-    if (
-      latestMissed &&
-      (!latestShown || latestShown.when < latestMissed.when) &&
-      !pendingSnoozes.has(passwordSnoozeKey)
-    ) {
+    if (latestMissed && (!latestShown || latestShown.when < latestMissed.when) && !pendingSnoozes.has(passwordSnoozeKey)) {
       fireNow.push(latestMissed);
     }
   }
@@ -128,9 +124,7 @@ export function reconcileReminders({
   return {
     create: upcoming.filter((reminder) => !existing.has(reminder.key)),
     clear: [...existing].filter(
-      (name) =>
-        (name.startsWith(REMINDER_PREFIX) && !upcomingKeys.has(name)) ||
-        (name.startsWith(SNOOZE_PREFIX) && !trackedSnoozeKeys.has(name)),
+      (name) => (name.startsWith(REMINDER_PREFIX) && !upcomingKeys.has(name)) || (name.startsWith(SNOOZE_PREFIX) && !trackedSnoozeKeys.has(name)),
     ),
     fireNow,
     markFired,
@@ -158,18 +152,11 @@ function latest(reminders: readonly PlannedReminder[]): PlannedReminder | undefi
 
 /** The reminder offsets of `expiry` whose time is still ahead of `now`, largest first: what a confirmation may promise. */
 export function offsetsAhead(expiry: IsoDate, settings: ReminderSettings, now: Date): number[] {
-  return settings.offsets
-    .filter((offset) => localDateTime(addDays(expiry, -offset), settings.hour).getTime() > now.getTime())
-    .sort((a, b) => b - a);
+  return settings.offsets.filter((offset) => localDateTime(addDays(expiry, -offset), settings.hour).getTime() > now.getTime()).sort((a, b) => b - a);
 }
 
 /** "Remind me tomorrow": the next local day at the reminder hour. */
-export function planSnooze(
-  address: string,
-  expiry: IsoDate,
-  settings: Pick<ReminderSettings, 'hour'>,
-  now: Date,
-): { name: string; when: number } {
+export function planSnooze(address: string, expiry: IsoDate, settings: Pick<ReminderSettings, 'hour'>, now: Date): { name: string; when: number } {
   const tomorrow = addDays(localToday(now), 1);
   return { name: snoozeKey(address, expiry), when: localDateTime(tomorrow, settings.hour).getTime() };
 }

@@ -11,5 +11,9 @@ import type { StoreDb } from '../store/schema';
 export async function settlePastReminders(db: StoreDb, tracked: TrackedExpiry, at: number): Promise<void> {
   const settings = await getSettings(db);
   const past = planReminders([tracked], settings).filter((reminder) => reminder.when <= at);
-  await markRemindersFired(db, past.map((reminder) => reminder.key), at);
+  await markRemindersFired(
+    db,
+    past.map((reminder) => reminder.key),
+    at,
+  );
 }

@@ -15,7 +15,11 @@ export function getAccount(db: StoreDb, address: string): Promise<Account | unde
 }
 
 /** What an account holds after `capture`, from what it held before (none: a new account). */
-function capturedAccount(existing: Account | undefined, address: string, capture: Omit<Capture, 'address' | 'attributedBy'>): { account: Account; renewed: boolean } {
+function capturedAccount(
+  existing: Account | undefined,
+  address: string,
+  capture: Omit<Capture, 'address' | 'attributedBy'>,
+): { account: Account; renewed: boolean } {
   const renewed = existing?.expiry != null && existing.expiry !== capture.expiry;
   const account: Account = {
     address,
@@ -106,7 +110,9 @@ const union = (first: readonly string[], second: readonly string[]) => [...new S
 function mergedAccount(target: Account | undefined, moving: Account, address: string): { account: Account; renewed: boolean } {
   if (!target) return { account: { ...moving, address }, renewed: false };
   const movingWins = moving.expiry !== null && (target.expiry === null || moving.capturedAt >= target.capturedAt);
-  const { account: captured, renewed } = movingWins ? capturedAccount(target, address, { ...moving, expiry: moving.expiry! }) : { account: target, renewed: false };
+  const { account: captured, renewed } = movingWins
+    ? capturedAccount(target, address, { ...moving, expiry: moving.expiry! })
+    : { account: target, renewed: false };
   const programs = union(target.programs, moving.programs);
   return {
     account: {
@@ -123,9 +129,7 @@ function mergedAccount(target: Account | undefined, moving: Account, address: st
   };
 }
 
-export type MoveOutcome =
-  | { status: 'moved'; account: Account; restored: Account | null }
-  | { status: 'nothing-to-move' };
+export type MoveOutcome = { status: 'moved'; account: Account; restored: Account | null } | { status: 'nothing-to-move' };
 
 /**
  * The user says the expiry shown for `from` belongs to the mailbox `to`. A mailbox still to be
@@ -163,7 +167,9 @@ export async function moveCapture(db: StoreDb, from: string, to: string): Promis
   } else {
     const before = attributed!.before!;
     const { account, renewed } =
-      target && target.capturedAt > moving.capturedAt ? { account: target, renewed: false } : capturedAccount(target, address, { ...moving, expiry: moving.expiry! });
+      target && target.capturedAt > moving.capturedAt
+        ? { account: target, renewed: false }
+        : capturedAccount(target, address, { ...moving, expiry: moving.expiry! });
     if (renewed) await renewals.add({ address, expiry: account.expiry!, capturedAt: account.capturedAt, source: account.source });
     // The renewals the misattributed captures logged on the wrong account are not its own.
     let cursor = await renewals.index('byAddress').openCursor(source);

@@ -26,7 +26,12 @@ export async function clearAll(db: StoreDb): Promise<void> {
 export async function applyImport(db: StoreDb, backup: Backup, now: number): Promise<ImportPlan> {
   const checked: Backup = {
     accounts: backup.accounts.map(storedAccount),
-    renewals: backup.renewals.map((r) => ({ address: requireMailbox(r.address), expiry: requireExpiry(r.expiry), capturedAt: r.capturedAt, source: r.source })),
+    renewals: backup.renewals.map((r) => ({
+      address: requireMailbox(r.address),
+      expiry: requireExpiry(r.expiry),
+      capturedAt: r.capturedAt,
+      source: r.source,
+    })),
     settings: { ...DEFAULT_SETTINGS, ...validSettings(backup.settings) },
   };
   const names = ['accounts', 'renewals', 'firedReminders', 'settings', 'attributions'] as const;

@@ -121,7 +121,6 @@ export function storedAccount(account: Account): Account {
 export const MAX_OFFSET_DAYS = 60;
 export const MAX_TEMPLATE_LENGTH = 10_000;
 
-
 /** The known fields present in `partial`, checked; offsets come back deduplicated, largest first. */
 export function validSettings({ offsets, hour, quietChip, language, officeLeadDays, requestTemplate }: Partial<Settings>): Partial<Settings> {
   const valid: Partial<Settings> = {};
@@ -143,7 +142,8 @@ export function validSettings({ offsets, hour, quietChip, language, officeLeadDa
     valid.quietChip = quietChip;
   }
   if (language !== undefined) {
-    if (!(LANGUAGE_CHOICES as readonly string[]).includes(language)) throw new StoreValidationError('invalid-language', 'The language must be auto, it or en');
+    if (!(LANGUAGE_CHOICES as readonly string[]).includes(language))
+      throw new StoreValidationError('invalid-language', 'The language must be auto, it or en');
     valid.language = language;
   }
   if (officeLeadDays !== undefined) valid.officeLeadDays = requireLeadDays(officeLeadDays);

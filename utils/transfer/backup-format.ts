@@ -1,6 +1,16 @@
 import { parseIsoDate } from '../dates/calendar-date';
 import { isUnnamedMailbox } from '../store/unnamed-mailbox';
-import { CAPTURE_SOURCES, DEFAULT_SETTINGS, NO_OFFICE_FIELDS, type Account, type CaptureSource, type RequestStatus, type Renewal, type Settings, type StoreSnapshot } from '../store/types';
+import {
+  CAPTURE_SOURCES,
+  DEFAULT_SETTINGS,
+  NO_OFFICE_FIELDS,
+  type Account,
+  type CaptureSource,
+  type RequestStatus,
+  type Renewal,
+  type Settings,
+  type StoreSnapshot,
+} from '../store/types';
 import { MAX_OFFSET_DAYS, normalizeAddress, requireContact, validSettings } from '../store/validation';
 
 /*
@@ -81,11 +91,13 @@ const SOURCES: readonly CaptureSource[] = CAPTURE_SOURCES;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const DETAIL_LENGTH = 80;
 
-class Rejected {
+class Rejected extends Error {
   constructor(
     readonly error: BackupError,
     readonly detail?: string,
-  ) {}
+  ) {
+    super(error);
+  }
 }
 
 function reject(error: BackupError, detail?: unknown): never {
@@ -137,7 +149,9 @@ function source(value: unknown, where: string): CaptureSource {
 
 function leadDays(value: unknown, where: string): number | null {
   if (value === null) return null;
-  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_OFFSET_DAYS ? (value as number) : reject('invalid-field', where);
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_OFFSET_DAYS
+    ? (value as number)
+    : reject('invalid-field', where);
 }
 
 function contact(value: unknown, where: string): string {

@@ -26,7 +26,7 @@ export function calendarUid(address: string): string {
 export function escapeText(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
-    .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '')
+    .replace(/(?![\n\t])\p{Cc}/gu, '')
     .replace(/[\\;,]/g, (c) => `\\${c}`)
     .replace(/\n/g, '\\n');
 }
@@ -53,7 +53,11 @@ export function foldLine(line: string): string {
 }
 
 const basicDate = (date: IsoDate) => date.replaceAll('-', '');
-const basicUtc = (instant: Date) => instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const basicUtc = (instant: Date) =>
+  instant
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /**
  * Reminders come at the user's hour: `offset` days before the expiry day's midnight, plus
@@ -70,11 +74,7 @@ export function alarmTrigger(offset: number, hour: number): string {
 function event(account: Account & { expiry: IsoDate }, settings: ReminderSettings, now: Date, t: Translate): string[] {
   const name = mailboxName(t, account.address);
   const summary = t('icsSummary', name);
-  const details = [
-    account.label,
-    t('icsRenewalSteps'),
-    account.programs.length ? t('icsPrograms', account.programs.join(', ')) : '',
-  ].filter(Boolean);
+  const details = [account.label, t('icsRenewalSteps'), account.programs.length ? t('icsPrograms', account.programs.join(', ')) : ''].filter(Boolean);
   const alarms = settings.offsets.flatMap((offset) => [
     'BEGIN:VALARM',
     'ACTION:DISPLAY',

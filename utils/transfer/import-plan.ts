@@ -39,7 +39,14 @@ function sameAccount(a: Account, b: Account): boolean {
 }
 
 function sameSettings(a: Settings, b: Settings): boolean {
-  return sameList(a.offsets, b.offsets) && a.hour === b.hour && a.quietChip === b.quietChip && a.language === b.language && a.officeLeadDays === b.officeLeadDays && a.requestTemplate === b.requestTemplate;
+  return (
+    sameList(a.offsets, b.offsets) &&
+    a.hour === b.hour &&
+    a.quietChip === b.quietChip &&
+    a.language === b.language &&
+    a.officeLeadDays === b.officeLeadDays &&
+    a.requestTemplate === b.requestTemplate
+  );
 }
 
 const renewalKey = (r: BackupRenewal) => `${r.address}|${r.expiry}|${r.capturedAt}`;

@@ -22,7 +22,7 @@ export function missingChromiumMessage(): string | null {
   if (existsSync(CHROMIUM_PATH)) return null;
   return (
     `Chromium not found at ${CHROMIUM_PATH}.\n` +
-    'Install Debian\'s Chromium with:  apt-get update && apt-get install -y chromium\n' +
+    "Install Debian's Chromium with:  apt-get update && apt-get install -y chromium\n" +
     'or point CHROMIUM_PATH at another Chromium build.'
   );
 }

@@ -42,7 +42,12 @@ async function launchRouted(userDataDir: string, locale: string, headless: boole
  * URLs served from the replica pages and every other request aborted. Used by the e2e tests,
  * the demo and the benchmark (which loads its own copy of the build, safe from a rebuild).
  */
-export async function launchWithExtension(userDataDir: string, locale = 'it-IT', headless = true, extensionDir = EXTENSION_DIR): Promise<LoadedExtension> {
+export async function launchWithExtension(
+  userDataDir: string,
+  locale = 'it-IT',
+  headless = true,
+  extensionDir = EXTENSION_DIR,
+): Promise<LoadedExtension> {
   const { context, blocked } = await launchRouted(userDataDir, locale, headless, [
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,

@@ -57,11 +57,16 @@ interface DescribedNode {
 }
 
 /** The closed shadow root of the overlay as a remote object, or null when there is no overlay. */
-async function withOverlayRoot<T>(page: Page, use: (send: (method: string, params?: object) => Promise<unknown>, rootId: string) => Promise<T>): Promise<T | null> {
+async function withOverlayRoot<T>(
+  page: Page,
+  use: (send: (method: string, params?: object) => Promise<unknown>, rootId: string) => Promise<T>,
+): Promise<T | null> {
   const session = await page.context().newCDPSession(page);
   const send = (method: string, params?: object) => session.send(method as never, params as never) as Promise<unknown>;
   try {
-    const host = (await send('Runtime.evaluate', { expression: `document.querySelector(${JSON.stringify(OVERLAY_TAG)})` })) as { result: { objectId?: string } };
+    const host = (await send('Runtime.evaluate', { expression: `document.querySelector(${JSON.stringify(OVERLAY_TAG)})` })) as {
+      result: { objectId?: string };
+    };
     if (!host.result.objectId) return null;
     const { node } = (await send('DOM.describeNode', { objectId: host.result.objectId, depth: 1, pierce: true })) as { node: DescribedNode };
     const shadow = node.shadowRoots?.[0];
