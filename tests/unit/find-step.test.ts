@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Language } from '@/utils/i18n/translate';
 import { describe, expect, it } from 'vitest';
 import { isArubaHost } from '@/utils/aruba/hosts';
 import { ARUBA_STATES, ARUBA_STEPS, pathLength, type ArubaStep, type StepId } from '@/utils/aruba/steps';
@@ -24,13 +25,9 @@ const pagesReaching = (id: string) =>
   });
 const MAILBOX = 'mario.rossi@pec.it';
 
-type Loaded = Replica;
-const load = openReplica;
-const guarded = withoutValueReads;
-
-const find = (loaded: Loaded, id: StepId, lang?: 'it' | 'en') => guarded(loaded, (document) => findStepTarget(document, step(id), lang));
-const readExpiry = (loaded: Loaded, state: PageState | null) => guarded(loaded, (document) => readExpiryText(document, state));
-const readAccount = (loaded: Loaded) => guarded(loaded, (document) => readAccountName(document));
+const find = (loaded: Replica, id: StepId, lang?: Language) => withoutValueReads(loaded, (document) => findStepTarget(document, step(id), lang));
+const readExpiry = (loaded: Replica, state: PageState | null) => withoutValueReads(loaded, (document) => readExpiryText(document, state));
+const readAccount = (loaded: Replica) => withoutValueReads(loaded, (document) => readAccountName(document));
 
 function step(id: StepId): ArubaStep {
   const found = ARUBA_STEPS.find((candidate) => candidate.id === id);
@@ -43,8 +40,8 @@ function found(result: ReturnType<typeof findStepTarget>): Element {
   return result.element;
 }
 
-function detect(loaded: Loaded): PageState | null {
-  return guarded(loaded, (document) => detectPageState(document, loaded.url()));
+function detect(loaded: Replica): PageState | null {
+  return withoutValueReads(loaded, (document) => detectPageState(document, loaded.url()));
 }
 
 function targetOf(state: PageState | null): Element {
@@ -63,12 +60,12 @@ function describeState(state: PageState | null): string | null {
   return 'state' in state ? `state:${state.state}` : state.step.id;
 }
 
-async function click(loaded: Loaded, element: Element): Promise<void> {
+async function click(loaded: Replica, element: Element): Promise<void> {
   (element as HTMLElement).click();
   await loaded.settle();
 }
 
-async function clickTarget(loaded: Loaded): Promise<void> {
+async function clickTarget(loaded: Replica): Promise<void> {
   const state = detect(loaded);
   if (!state || 'state' in state) throw new Error(`nothing to click: ${describeState(state)}`);
   await click(loaded, state.target);
@@ -171,7 +168,7 @@ describe('each step and state is found in its replica pages', () => {
   const cases = [...ARUBA_STEPS, ...ARUBA_STATES].flatMap((entry) => pagesReaching(entry.id).map((page) => [entry.id, page.url, page.lang] as const));
 
   it.each(cases)('%s in %s, by its %s labels', async (id, url, lang) => {
-    const loaded = await load(url);
+    const loaded = await openReplica(url);
     const known = ARUBA_STEPS.find((candidate) => candidate.id === id);
     for (let clicks = 0; clicks < 4; clicks++) {
       if (known ? find(loaded, known.id, lang).status === 'found' : describeState(detect(loaded)) === `state:${id}`) return;
@@ -183,14 +180,14 @@ describe('each step and state is found in its replica pages', () => {
 
 describe('old WebMail, in Italian', () => {
   it('highlights Impostazioni in the top bar, not the gear glyph beside it', async () => {
-    const loaded = await load('https://webmail.pec.it/');
+    const loaded = await openReplica('https://webmail.pec.it/');
     const state = detect(loaded);
     expect(describeState(state)).toBe('webmail-settings');
     expect(targetOf(state).getAttribute('href')).toBe('/settings');
   });
 
   it('highlights "Sicurezza e password", split across spans, which opens a new tab', async () => {
-    const loaded = await load('https://webmail.pec.it/settings');
+    const loaded = await openReplica('https://webmail.pec.it/settings');
     const state = detect(loaded);
     expect(describeState(state)).toBe('webmail-security');
     const target = targetOf(state);
@@ -200,7 +197,7 @@ describe('old WebMail, in Italian', () => {
   });
 
   it('highlights the Gestisci of "Verifica in 2 passaggi", not the one for the recovery email, and reads its Scadenza', async () => {
-    const loaded = await load('https://gestionemail.pec.it/sicurezza-e-password');
+    const loaded = await openReplica('https://gestionemail.pec.it/sicurezza-e-password');
     const state = detect(loaded);
     expect(describeState(state)).toBe('webmail-manage');
     const target = targetOf(state);
@@ -211,7 +208,7 @@ describe('old WebMail, in Italian', () => {
   });
 
   it('leads to the password dialog, reads its expiry and never the password, and comes back when it closes', async () => {
-    const loaded = await load('https://gestionemail.pec.it/verifica-in-2-passaggi');
+    const loaded = await openReplica('https://gestionemail.pec.it/verifica-in-2-passaggi');
     const generate = detect(loaded);
     expect(describeState(generate)).toBe('webmail-generate');
     expect(targetOf(generate).id).toBe('generate');
@@ -235,7 +232,7 @@ describe('old WebMail, in Italian', () => {
 
 describe('old WebMail, in English', () => {
   it('finds the icon-only Settings button by its aria-label', async () => {
-    const loaded = await load('https://webmail.pec.it/?lang=en');
+    const loaded = await openReplica('https://webmail.pec.it/?lang=en');
     const state = detect(loaded);
     expect(describeState(state)).toBe('webmail-settings');
     expect(targetOf(state).localName).toBe('button');
@@ -243,13 +240,13 @@ describe('old WebMail, in English', () => {
   });
 
   it('finds "Security and password" labelled through aria-labelledby', async () => {
-    const loaded = await load('https://webmail.pec.it/settings?lang=en');
+    const loaded = await openReplica('https://webmail.pec.it/settings?lang=en');
     const target = found(find(loaded, 'webmail-security', 'en'));
     expect(fixtureFor(target.getAttribute('href')!)?.file).toBe('webmail-security-en.html');
   });
 
   it('finds Manage by its title alone and reads the expiry from the status list', async () => {
-    const loaded = await load('https://gestionemail.pec.it/sicurezza-e-password?lang=en');
+    const loaded = await openReplica('https://gestionemail.pec.it/sicurezza-e-password?lang=en');
     const state = detect(loaded);
     expect(describeState(state)).toBe('webmail-manage');
     expect(targetOf(state).getAttribute('title')).toBe('Manage');
@@ -257,7 +254,7 @@ describe('old WebMail, in English', () => {
   });
 
   it('finds the submit input, then the native dialog, without reading the read-only password field', async () => {
-    const loaded = await load('https://gestionemail.pec.it/verifica-in-2-passaggi?lang=en');
+    const loaded = await openReplica('https://gestionemail.pec.it/verifica-in-2-passaggi?lang=en');
     const generate = detect(loaded);
     expect(describeState(generate)).toBe('webmail-generate');
     expect(targetOf(generate).getAttribute('type')).toBe('submit');
@@ -275,7 +272,7 @@ describe('new WebMail (open shadow roots, drawn late)', () => {
     ['https://webmail.pec.it/new/messages/INBOX', 'Gestione account'],
     ['https://webmail.pec.it/new/messages/INBOX?lang=en', 'Account management'],
   ])('%s: user menu, then %s, both the real elements inside the shadow roots', async (url, item) => {
-    const loaded = await load(url, { settle: false });
+    const loaded = await openReplica(url, { settle: false });
     expect(detect(loaded)).toBeNull();
     await loaded.settle();
 
@@ -318,7 +315,7 @@ describe('sign-in and approval', () => {
     'https://login.aruba.it/auth/realms/pec/protocol/openid-connect/auth',
     'https://login.aruba.it/auth/realms/pec/protocol/openid-connect/auth?ui_locales=en',
   ])('%s asks to sign in, pointing at the form, not a field', async (url) => {
-    const loaded = await load(url);
+    const loaded = await openReplica(url);
     const state = detect(loaded);
     expect(describeState(state)).toBe('state:sign-in');
     expect(scopeOf(state).localName).toBe('form');
@@ -327,17 +324,19 @@ describe('sign-in and approval', () => {
   });
 
   it('would notice a read of a field value', async () => {
-    const loaded = await load('https://login.aruba.it/auth/realms/pec/protocol/openid-connect/auth?ui_locales=en');
-    expect(() => guarded(loaded, (document) => (document.getElementById('password') as HTMLInputElement).value)).toThrow('an input value was read');
+    const loaded = await openReplica('https://login.aruba.it/auth/realms/pec/protocol/openid-connect/auth?ui_locales=en');
+    expect(() => withoutValueReads(loaded, (document) => (document.getElementById('password') as HTMLInputElement).value)).toThrow(
+      'an input value was read',
+    );
   });
 
   it('waits for the approval on the phone', async () => {
-    const loaded = await load('https://login.aruba.it/auth/realms/pec/login-actions/authenticate');
+    const loaded = await openReplica('https://login.aruba.it/auth/realms/pec/login-actions/authenticate');
     expect(describeState(detect(loaded))).toBe('state:approve-on-phone');
   });
 
   it('waits for the approval drawn late, ignoring the same words in the page title and script', async () => {
-    const loaded = await load('https://login.aruba.it/auth/realms/pec/login-actions/authenticate?ui_locales=en', { settle: false });
+    const loaded = await openReplica('https://login.aruba.it/auth/realms/pec/login-actions/authenticate?ui_locales=en', { settle: false });
     expect(detect(loaded)).toBeNull();
     await loaded.settle();
     expect(describeState(detect(loaded))).toBe('state:approve-on-phone');
@@ -351,7 +350,7 @@ describe('sign-in and approval', () => {
 
 describe('Gestione account', () => {
   it('walks from the menu to the new password and its expiry, in Italian', async () => {
-    const loaded = await load('https://account.aruba.it/pec');
+    const loaded = await openReplica('https://account.aruba.it/pec');
     const menu = detect(loaded);
     expect(describeState(menu)).toBe('account-app-passwords');
     expect(targetOf(menu).getAttribute('href')).toBe('#/password-programmi');
@@ -375,7 +374,7 @@ describe('Gestione account', () => {
   });
 
   it('walks the English console, whose menu entries are list items with a role', async () => {
-    const loaded = await load('https://account.aruba.it/pec?lang=en');
+    const loaded = await openReplica('https://account.aruba.it/pec?lang=en');
     const menu = detect(loaded);
     expect(describeState(menu)).toBe('account-app-passwords');
     expect(targetOf(menu).localName).toBe('li');
@@ -394,7 +393,7 @@ describe('Gestione account', () => {
   });
 
   it('finds the menu again after the console replaces it', async () => {
-    const loaded = await load('https://account.aruba.it/pec', { settle: false });
+    const loaded = await openReplica('https://account.aruba.it/pec', { settle: false });
     const first = found(find(loaded, 'account-app-passwords'));
     await loaded.settle();
     const second = found(find(loaded, 'account-app-passwords'));
@@ -404,7 +403,7 @@ describe('Gestione account', () => {
   });
 
   it('never reads the mailbox password expiry ("Scadenza password")', async () => {
-    const loaded = await load('https://account.aruba.it/pec#/scadenza-password');
+    const loaded = await openReplica('https://account.aruba.it/pec#/scadenza-password');
     const state = detect(loaded);
     expect(describeState(state)).toBe('account-app-passwords');
     expect(accessibleLabel(targetOf(state))).toBe('Password per programmi di posta');
@@ -422,7 +421,7 @@ describe('Gestione account', () => {
     ['https://account.aruba.it/pec?stato=in-scadenza', 'Genera nuova password', 'Posticipa scadenza', '28/11/2026'],
     ['https://account.aruba.it/pec?stato=in-scadenza&lang=en', 'Generate new password', 'Extend expiry', 'November 28, 2026'],
   ])('%s: offers a new password first, also finds the postponement, reads the expiry', async (url, generate, postpone, expiry) => {
-    const loaded = await load(url);
+    const loaded = await openReplica(url);
     const state = detect(loaded);
     expect(describeState(state)).toBe('account-generate-new');
     expect(accessibleLabel(targetOf(state))).toBe(generate);
@@ -431,7 +430,7 @@ describe('Gestione account', () => {
   });
 
   it('warns when no mail protocol is enabled, instead of pointing at the disabled Attiva', async () => {
-    const loaded = await load('https://account.aruba.it/pec?stato=protocolli-disattivati');
+    const loaded = await openReplica('https://account.aruba.it/pec?stato=protocolli-disattivati');
     const state = detect(loaded);
     expect(describeState(state)).toBe('state:protocols-disabled');
     expect(scopeOf(state).localName).toBe('strong');
@@ -532,12 +531,12 @@ describe('the expiry is read beside its label only', () => {
 describe('privacy', () => {
   /** Drives every replica page through its whole flow and collects all the module returns. */
   it.each(FIXTURE_PAGES.map((page) => [page.url] as const))('nothing read from %s holds the password', async (url) => {
-    const loaded = await load(url);
+    const loaded = await openReplica(url);
     const outputs: unknown[] = [];
     for (let round = 0; round < 5; round++) {
       const state = detect(loaded);
       outputs.push(describeState(state), readExpiry(loaded, state), readAccount(loaded));
-      if (state && 'target' in state) outputs.push(guarded(loaded, () => accessibleLabel(state.target)));
+      if (state && 'target' in state) outputs.push(withoutValueReads(loaded, () => accessibleLabel(state.target)));
       if (!state || !('target' in state) || state.target.closest('a[href]:not([href^="#"])')) break;
       await clickTarget(loaded);
     }
@@ -547,7 +546,7 @@ describe('privacy', () => {
   it.each(FIXTURE_PAGES.filter((page) => page.expiry).map((page) => [page.url, page.expiry] as const))(
     '%s shows the expiry %s somewhere along its flow',
     async (url, expiry) => {
-      const loaded = await load(url);
+      const loaded = await openReplica(url);
       const read: (string | null)[] = [];
       for (let round = 0; round < 5; round++) {
         const state = detect(loaded);
@@ -560,7 +559,7 @@ describe('privacy', () => {
   );
 
   it('reads the account from the header, not from the message list', async () => {
-    const loaded = await load('https://webmail.pec.it/');
+    const loaded = await openReplica('https://webmail.pec.it/');
     expect(readAccount(loaded)).toBe(MAILBOX);
     const list = html('<main><ul><li>fatture@pec.fornitore.it</li></ul></main>');
     expect(readAccountName(list)).toBeNull();
