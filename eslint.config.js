@@ -23,6 +23,31 @@ const NO_VALUE = "Never read a form field's value on Aruba's pages: the password
 const NO_POLLING = "Aruba's pages are never polled: the guide waits for changes (issue 7).";
 const ONLY_BACKGROUND_WRITES =
   'Only the background writes the store (badge and alarms follow every write): send a command, utils/messaging/send-to-background.ts.';
+/** Globals and properties no product code may use, with why. */
+const NO_GLOBALS = [
+  { name: 'fetch', message: NO_NETWORK },
+  { name: 'XMLHttpRequest', message: NO_NETWORK },
+  { name: 'WebSocket', message: NO_NETWORK },
+  { name: 'EventSource', message: NO_NETWORK },
+  { name: 'importScripts', message: NO_NETWORK },
+  { name: 'DOMParser', message: NO_HTML },
+  { name: 'eval', message: NO_EVAL },
+];
+const NO_PROPERTIES = [
+  { property: 'innerHTML', message: NO_HTML },
+  { property: 'outerHTML', message: NO_HTML },
+  { property: 'insertAdjacentHTML', message: NO_HTML },
+  { object: 'document', property: 'write', message: NO_HTML },
+  { property: 'sendBeacon', message: NO_NETWORK },
+  { object: 'navigator', property: 'connection', message: NO_NETWORK },
+];
+const NO_SYNTAX = [
+  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: NO_HTML },
+  { selector: 'MemberExpression[property.name=/^(fetch|XMLHttpRequest|WebSocket|EventSource)$/]', message: NO_NETWORK },
+  { selector: 'ImportExpression[source.value=/^https?:/]', message: NO_NETWORK },
+  { selector: "NewExpression[callee.name='Function']", message: NO_EVAL },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -53,32 +78,9 @@ export default tseslint.config(
   {
     files: PRODUCT,
     rules: {
-      'no-restricted-properties': [
-        'error',
-        { property: 'innerHTML', message: NO_HTML },
-        { property: 'outerHTML', message: NO_HTML },
-        { property: 'insertAdjacentHTML', message: NO_HTML },
-        { object: 'document', property: 'write', message: NO_HTML },
-        { property: 'sendBeacon', message: NO_NETWORK },
-        { object: 'navigator', property: 'connection', message: NO_NETWORK },
-      ],
-      'no-restricted-globals': [
-        'error',
-        { name: 'fetch', message: NO_NETWORK },
-        { name: 'XMLHttpRequest', message: NO_NETWORK },
-        { name: 'WebSocket', message: NO_NETWORK },
-        { name: 'EventSource', message: NO_NETWORK },
-        { name: 'importScripts', message: NO_NETWORK },
-        { name: 'DOMParser', message: NO_HTML },
-        { name: 'eval', message: NO_EVAL },
-      ],
-      'no-restricted-syntax': [
-        'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: NO_HTML },
-        { selector: 'MemberExpression[property.name=/^(fetch|XMLHttpRequest|WebSocket|EventSource)$/]', message: NO_NETWORK },
-        { selector: 'ImportExpression[source.value=/^https?:/]', message: NO_NETWORK },
-        { selector: "NewExpression[callee.name='Function']", message: NO_EVAL },
-      ],
+      'no-restricted-properties': ['error', ...NO_PROPERTIES],
+      'no-restricted-globals': ['error', ...NO_GLOBALS],
+      'no-restricted-syntax': ['error', ...NO_SYNTAX],
       'no-eval': 'error',
       'no-implied-eval': 'error',
       '@typescript-eslint/no-implied-eval': 'error',
@@ -86,31 +88,20 @@ export default tseslint.config(
   },
   {
     files: IN_PAGE,
+    // A later block replaces a rule's options: the product's lists, and the page's own.
     rules: {
-      'no-restricted-globals': [
-        'error',
-        { name: 'setInterval', message: NO_POLLING },
-        { name: 'FormData', message: NO_VALUE },
-        { name: 'fetch', message: NO_NETWORK },
-        { name: 'XMLHttpRequest', message: NO_NETWORK },
-        { name: 'WebSocket', message: NO_NETWORK },
-        { name: 'EventSource', message: NO_NETWORK },
-        { name: 'DOMParser', message: NO_HTML },
-        { name: 'eval', message: NO_EVAL },
-      ],
+      'no-restricted-globals': ['error', ...NO_GLOBALS, { name: 'setInterval', message: NO_POLLING }, { name: 'FormData', message: NO_VALUE }],
       'no-restricted-properties': [
         'error',
+        ...NO_PROPERTIES,
         { property: 'value', message: NO_VALUE },
         { property: 'valueAsNumber', message: NO_VALUE },
         { property: 'setInterval', message: NO_POLLING },
-        { property: 'innerHTML', message: NO_HTML },
-        { property: 'outerHTML', message: NO_HTML },
-        { property: 'insertAdjacentHTML', message: NO_HTML },
       ],
       'no-restricted-syntax': [
         'error',
+        ...NO_SYNTAX,
         { selector: "CallExpression[callee.property.name='getAttribute'][arguments.0.value='value']", message: NO_VALUE },
-        { selector: "NewExpression[callee.name='Function']", message: NO_EVAL },
       ],
     },
   },

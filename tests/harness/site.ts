@@ -25,7 +25,7 @@ export const FIXTURE_PAGES: FixturePage[] = [
   { url: 'https://webmail.pec.it/settings', file: 'webmail-old-settings.html', lang: 'it', shows: ['webmail-security'] },
   { url: 'https://webmail.pec.it/settings?lang=en', file: 'webmail-old-settings-en.html', lang: 'en', shows: ['webmail-security'] },
   // The same settings page, whose «Sicurezza e password» opens the pages below that name no mailbox.
-  { url: 'https://webmail.pec.it/settings?scheda=senza-casella', file: 'webmail-old-settings-hop.html', lang: 'it', shows: ['webmail-security'] },
+  { url: 'https://webmail.pec.it/settings?scheda=senza-casella', file: 'webmail-old-settings.html', lang: 'it', shows: ['webmail-security'] },
   // "Sicurezza e password" opens a new tab; the replica puts it on the GestioneMail host.
   {
     url: 'https://gestionemail.pec.it/sicurezza-e-password',
@@ -58,14 +58,14 @@ export const FIXTURE_PAGES: FixturePage[] = [
   // The same two pages naming no mailbox: whose expiry they show must come from the tab's context.
   {
     url: 'https://gestionemail.pec.it/sicurezza-e-password?casella=nascosta',
-    file: 'webmail-security-no-mailbox.html',
+    file: 'webmail-security.html',
     lang: 'it',
     shows: ['webmail-manage'],
     expiry: '15/02/2027',
   },
   {
     url: 'https://gestionemail.pec.it/verifica-in-2-passaggi?casella=nascosta',
-    file: 'webmail-two-step-no-mailbox.html',
+    file: 'webmail-two-step.html',
     lang: 'it',
     shows: ['webmail-generate', 'password-shown'],
     expiry: '23/02/2027',
@@ -126,7 +126,7 @@ export const FIXTURE_PAGES: FixturePage[] = [
   // The console naming no mailbox, as a renewal started from the popup may find it after the sign-in.
   {
     url: 'https://account.aruba.it/pec?casella=nascosta',
-    file: 'account-console-no-mailbox.html',
+    file: 'account-console.html',
     lang: 'it',
     shows: ['account-app-passwords', 'account-activate', 'password-shown', 'account-generate-new'],
     expiry: '21/02/2027',
@@ -149,7 +149,7 @@ export const FIXTURE_PAGES: FixturePage[] = [
   // The same page with no mailbox anywhere on it: whose expiry it read comes from its context, or the popup asks.
   {
     url: 'https://account.aruba.it/pec?stato=in-scadenza&casella=nascosta',
-    file: 'account-renew-no-mailbox.html',
+    file: 'account-renew.html',
     lang: 'it',
     shows: ['account-app-passwords', 'account-generate-new', 'account-postpone'],
     expiry: '28/11/2026',

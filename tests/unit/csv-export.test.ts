@@ -2,21 +2,11 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { accountsCsv, CSV_COLUMNS, dueListCsv } from '@/utils/transfer/csv-export';
 import { t } from '@/utils/i18n/translate';
-import { NO_OFFICE_FIELDS, type Account } from '@/utils/store/types';
+import type { Account } from '@/utils/store/types';
+import { manualAccount } from './accounts';
 
 function account(address: string, overrides: Partial<Account> = {}): Account {
-  return {
-    address,
-    label: '',
-    expiry: null,
-    capturedAt: 1,
-    source: 'manual',
-    pageUrl: null,
-    programs: [],
-    programsToUpdate: [],
-    ...NO_OFFICE_FIELDS,
-    ...overrides,
-  };
+  return manualAccount(address, { ...overrides });
 }
 
 const TODAY = '2026-11-23';

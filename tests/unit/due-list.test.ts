@@ -4,24 +4,14 @@ import { addDays } from '@/utils/dates/calendar-date';
 import { dueListCsv, DUE_LIST_CSV_COLUMNS } from '@/utils/transfer/csv-export';
 import { t } from '@/utils/i18n/translate';
 import { askDueNow, dueGroupOf, dueList, toAskThisWeek } from '@/utils/office/due-list';
-import { NO_OFFICE_FIELDS, type Account } from '@/utils/store/types';
+import type { Account } from '@/utils/store/types';
+import { manualAccount } from './accounts';
 
 const TODAY = '2027-02-01';
 
 function account(address: string, days: number | null, overrides: Partial<Account> = {}): Account {
   const expiry = days === null ? null : addDays(TODAY, days);
-  return {
-    address,
-    label: '',
-    expiry,
-    capturedAt: 1,
-    source: 'manual',
-    pageUrl: null,
-    programs: [],
-    programsToUpdate: [],
-    ...NO_OFFICE_FIELDS,
-    ...overrides,
-  };
+  return manualAccount(address, { expiry, ...overrides });
 }
 
 const ACCOUNTS = [

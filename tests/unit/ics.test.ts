@@ -2,21 +2,11 @@ import ICAL from 'ical.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { alarmTrigger, calendarUid, escapeText, expiryCalendar, foldLine } from '@/utils/transfer/ics';
 import { t } from '@/utils/i18n/translate';
-import { DEFAULT_SETTINGS, NO_OFFICE_FIELDS, type Account } from '@/utils/store/types';
+import { DEFAULT_SETTINGS, type Account } from '@/utils/store/types';
+import { manualAccount } from './accounts';
 
 function account(address: string, overrides: Partial<Account> = {}): Account {
-  return {
-    address,
-    label: '',
-    expiry: '2027-02-15',
-    capturedAt: 1,
-    source: 'manual',
-    pageUrl: null,
-    programs: [],
-    programsToUpdate: [],
-    ...NO_OFFICE_FIELDS,
-    ...overrides,
-  };
+  return manualAccount(address, { expiry: '2027-02-15', ...overrides });
 }
 
 const NOW = new Date('2026-11-23T10:15:30.123Z');

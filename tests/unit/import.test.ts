@@ -4,29 +4,19 @@ import { localDateTime } from '@/utils/dates/calendar-date';
 import { planImport } from '@/utils/transfer/import-plan';
 import { reminderKey } from '@/utils/reminders/reminder-plan';
 import { applyImport, exportAll } from '@/utils/store/transfer';
-import { DEFAULT_SETTINGS, NO_OFFICE_FIELDS, type Account } from '@/utils/store/types';
+import { DEFAULT_SETTINGS, type Account } from '@/utils/store/types';
 import { getFiredReminders } from '@/utils/store/fired-reminders';
 import { getSettings, saveSettings } from '@/utils/store/settings';
 import { listAccounts, listRenewals, recordCapture, saveAccount } from '@/utils/store/accounts';
 import { openTestStore } from './test-store';
+import { manualAccount } from './accounts';
 
 const open = openTestStore;
 
 const NOW = localDateTime('2026-11-23', 12).getTime();
 
 function account(address: string, overrides: Partial<Account> = {}): Account {
-  return {
-    address,
-    label: '',
-    expiry: '2027-02-15',
-    capturedAt: 1_000,
-    source: 'manual',
-    pageUrl: null,
-    programs: [],
-    programsToUpdate: [],
-    ...NO_OFFICE_FIELDS,
-    ...overrides,
-  };
+  return manualAccount(address, { expiry: '2027-02-15', capturedAt: 1_000, ...overrides });
 }
 
 function backup(accounts: Account[], overrides: Partial<Backup> = {}): Backup {

@@ -5,26 +5,16 @@ import { Popup } from '@/components/Popup';
 import { addDays, formatItalianDate, localToday } from '@/utils/dates/calendar-date';
 import { getAccount, listAccounts, saveAccount } from '@/utils/store/accounts';
 import { getSettings } from '@/utils/store/settings';
-import { NO_OFFICE_FIELDS, type Account } from '@/utils/store/types';
+import type { Account } from '@/utils/store/types';
 import { openStore, type StoreDb } from '@/utils/store/schema';
+import { manualAccount } from './accounts';
 import { button, byLabel, click, mount, type } from './render';
 import { serveBackground } from './test-store';
 
 const today = () => localToday(new Date());
 
 function account(address: string, daysLeft: number, overrides: Partial<Account> = {}): Account {
-  return {
-    address,
-    label: '',
-    expiry: addDays(today(), daysLeft),
-    capturedAt: 1,
-    source: 'manual',
-    pageUrl: null,
-    programs: [],
-    programsToUpdate: [],
-    ...NO_OFFICE_FIELDS,
-    ...overrides,
-  };
+  return manualAccount(address, { expiry: addDays(today(), daysLeft), ...overrides });
 }
 
 let db: StoreDb;

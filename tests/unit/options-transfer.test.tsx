@@ -4,31 +4,21 @@ import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Options } from '@/components/Options';
 import { buildBackup, MAX_BACKUP_BYTES } from '@/utils/transfer/backup-format';
-import { DEFAULT_SETTINGS, NO_OFFICE_FIELDS, type Account } from '@/utils/store/types';
+import { DEFAULT_SETTINGS, type Account } from '@/utils/store/types';
 import { exportAll } from '@/utils/store/transfer';
 import { getSettings } from '@/utils/store/settings';
 import { listAccounts, recordCapture, saveAccount } from '@/utils/store/accounts';
 import { openStore, type StoreDb } from '@/utils/store/schema';
 import { button, byLabel, click, mount } from './render';
 import { serveBackground, type SentMessage } from './test-store';
+import { manualAccount } from './accounts';
 
 let db: StoreDb;
 let sent: SentMessage[];
 let downloads: { name: string; text: Promise<string>; type: string }[];
 
 function account(address: string, overrides: Partial<Account> = {}): Account {
-  return {
-    address,
-    label: '',
-    expiry: '2027-02-15',
-    capturedAt: 1,
-    source: 'manual',
-    pageUrl: null,
-    programs: [],
-    programsToUpdate: [],
-    ...NO_OFFICE_FIELDS,
-    ...overrides,
-  };
+  return manualAccount(address, { expiry: '2027-02-15', ...overrides });
 }
 
 beforeEach(async () => {

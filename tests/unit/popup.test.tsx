@@ -2,27 +2,17 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Popup } from '@/components/Popup';
 import { addDays, formatItalianDate, localToday } from '@/utils/dates/calendar-date';
 import { addUnnamedMailbox, getAccount, listAccounts, recordCapture, saveAccount } from '@/utils/store/accounts';
-import { NO_OFFICE_FIELDS, type Account } from '@/utils/store/types';
+import type { Account } from '@/utils/store/types';
 import { openStore, type StoreDb } from '@/utils/store/schema';
 import { button, byLabel, click, mount, type } from './render';
 import { serveBackground, type SentMessage } from './test-store';
+import { manualAccount } from './accounts';
 
 const today = () => localToday(new Date());
 
 function account(address: string, daysLeft: number, overrides: Partial<Account> = {}): Account {
   const expiry = addDays(today(), daysLeft);
-  return {
-    address,
-    label: '',
-    expiry,
-    capturedAt: 1,
-    source: 'manual',
-    pageUrl: null,
-    programs: [],
-    programsToUpdate: [],
-    ...NO_OFFICE_FIELDS,
-    ...overrides,
-  };
+  return manualAccount(address, { expiry, ...overrides });
 }
 
 let db: StoreDb;
