@@ -51,6 +51,24 @@ describe('accountsCsv', () => {
     expect(row![4]).toBe(`'+cmd, @SUM(1)`);
   });
 
+  // Excel-style payloads; a line break inside the cell defeated papaparse's own escaping (issue 16).
+  const FORMULAS = [
+    '=HYPERLINK("https://evil.example","Rin\nnova")',
+    '=1+1\r\n',
+    "+cmd|' /C calc'!A0\nx",
+    '-2+3\nx',
+    '@SUM(1)\n',
+    '\t=1+1\n',
+    '\r=1+1',
+    "=cmd|' /C notepad'!'A1'",
+  ];
+
+  it.each(FORMULAS)('never exports %j as a formula, line breaks or not', (payload) => {
+    const csv = accountsCsv([account('a@pec.it', { label: payload, owner: payload })], TODAY, t);
+    const [, row] = parse(csv).data;
+    expect(row![1]).toBe(`'${payload}`);
+  });
+
   it('writes a mailbox still to be named as «casella da indicare», never its key', () => {
     const unnamed = account('unnamed:1763888400000', { expiry: '2026-11-28', owner: 'Bar Sport' });
     const [, row] = parse(accountsCsv([unnamed], TODAY, t)).data;

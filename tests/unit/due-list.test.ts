@@ -76,5 +76,9 @@ describe('dueListCsv', () => {
     expect(data.slice(1).map((row) => row[0])).toEqual(['expired', 'week', 'week', 'week', 'month', 'later', 'later']);
     expect(data.find((row) => row[1] === 'today@pec.it')?.slice(7)).toEqual(['asked', '20/01/2027']);
     expect(data.find((row) => row[1] === 'formula@pec.it')?.[2]).toBe('\'=HYPERLINK("x")');
+    const multiline = dueListCsv([account('lines@pec.it', 3, { owner: '=HYPERLINK("https://evil.example","Rin\nnova")' })], TODAY, t);
+    expect(Papa.parse<string[]>(multiline.replace(/^\uFEFF/, ''), { delimiter: ';' }).data[1]?.[2]).toBe(
+      '\'=HYPERLINK("https://evil.example","Rin\nnova")',
+    );
   });
 });

@@ -13,9 +13,9 @@ export const CSV_COLUMNS = ['address', 'label', 'expiry', 'days_left', 'programs
  * likeliest reader: a double-clicked .csv is split on the list separator of the system's locale,
  * which is ";" wherever "," is the decimal comma, and read as UTF-8 only after a byte-order mark
  * (without it «Società» becomes «SocietÃ ») — LibreOffice and Google Sheets read it too. Dates are
- * dd/mm/yyyy; a cell starting with = + - @ gets a leading ' (papaparse's escapeFormulae), so a
- * label such as "=HYPERLINK(…)" stays text instead of becoming a formula. A mailbox still to be
- * named is written as such, in the language of `t`.
+ * dd/mm/yyyy; a cell starting with = + - @, a tab or a carriage return gets a leading ' (see
+ * FORMULA_START), so a label such as "=HYPERLINK(…)" stays text instead of becoming a formula. A
+ * mailbox still to be named is written as such, in the language of `t`.
  */
 export function accountsCsv(accounts: readonly Account[], today: IsoDate, t: Translate): string {
   const data = accountRows(accounts, today).map(({ account, daysLeft }) => [
@@ -29,9 +29,16 @@ export function accountsCsv(accounts: readonly Account[], today: IsoDate, t: Tra
   return excelCsv(CSV_COLUMNS, data);
 }
 
+/**
+ * A cell a spreadsheet would run as a formula: it starts with = + - @, a tab or a carriage return.
+ * Tested on the first character alone: papaparse's own `escapeFormulae: true` tests
+ * /^[=+\-@\t\r].*$/, which a line break anywhere in the cell defeats.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /** Italian Excel's dialect, as described above: BOM, ";", CRLF, formulas escaped. */
 function excelCsv(fields: readonly string[], data: (string | number)[][]): string {
-  return `\uFEFF${Papa.unparse({ fields: [...fields], data }, { delimiter: ';', newline: '\r\n', escapeFormulae: true })}\r\n`;
+  return `\uFEFF${Papa.unparse({ fields: [...fields], data }, { delimiter: ';', newline: '\r\n', escapeFormulae: FORMULA_START })}\r\n`;
 }
 
 export const DUE_LIST_CSV_COLUMNS = ['group', 'address', 'owner', 'contact', 'label', 'expiry', 'days_left', 'request', 'request_date'] as const;
