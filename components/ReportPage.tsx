@@ -23,7 +23,9 @@ export function ReportPage() {
 
   async function open(tab: number) {
     try {
-      setText(formatOutline(await readPageOutline(tab)));
+      const outline = await readPageOutline(tab);
+      if ('refused' in outline) return setNotice('reportPasswordShown');
+      setText(formatOutline(outline));
       setNotice(null);
     } catch {
       setNotice('reportUnreadable');

@@ -5,7 +5,7 @@ import { ARUBA_STEPS, matchesUrl, type StepId } from '@/utils/aruba/steps';
 import { accessibleLabel } from '@/utils/page/text';
 import { detectPageState, findStepTarget, type FindResult } from '@/utils/page/find-step';
 import { openModal } from '@/utils/page/layers';
-import { formatOutline, pageOutline, sanitizeText, type PageOutline } from '@/utils/page/outline';
+import { formatOutline, outlineOrRefusal, pageOutline, sanitizeText, type PageOutline } from '@/utils/page/outline';
 import { outlineToHtml, outlineUrl } from '../fixtures/outline-page';
 import { CANARY_PASSWORD, FIXTURE_PAGES } from '../harness/site';
 import { openHtml, openReplica, withoutValueReads, type Replica } from './replica-window';
@@ -67,6 +67,13 @@ describe('sanitizeText', () => {
     ['Aggiornato 2027-02-15 10:30', 'Aggiornato [date] [n]'],
     ['1 mar', '[date]'],
     [CANARY_PASSWORD, '[n]'],
+    // Secrets without a digit: 8+ characters mixing cases and symbols (issue 16).
+    ['Kq!vZr#tpWxe', '[secret]'],
+    ['Copia Kq!vZr#tpWxe', 'Copia [secret]'],
+    ['Qw-Er_Ty.Ui', '[secret]'],
+    ['Sicurezza e password', 'Sicurezza e password'],
+    ['Scadenza: domani', 'Scadenza: domani'],
+    ['(Password-PEC)', '[secret]'],
     ['Fattura di febbraio dal fornitore abituale, da pagare entro fine mese', '[text]'],
   ])('%j → %j', (text, sanitized) => {
     expect(sanitizeText(text)).toBe(sanitized);
@@ -192,6 +199,16 @@ describe('formatOutline', () => {
  * Each replica page, at every point of its flow (the password window open included): the
  * outline holds no password, mailbox, date or number, and reads no field value.
  */
+describe('outlineOrRefusal', () => {
+  it('refuses while the window showing the new password is open, and outlines the page once it is closed', async () => {
+    const replica = await openReplica('https://gestionemail.pec.it/verifica-in-2-passaggi');
+    expect(outlineOrRefusal(replica.document, replica.url())).toMatchObject({ format: 'pec-page-outline' });
+    (replica.document.getElementById('generate') as HTMLElement).click();
+    await replica.settle();
+    expect(outlineOrRefusal(replica.document, replica.url())).toEqual({ refused: 'password-shown' });
+  });
+});
+
 describe('the outline of every replica page', () => {
   const pages = FIXTURE_PAGES.map((page) => [page.url, page] as const);
 

@@ -63,6 +63,16 @@ describe('ReportPage', () => {
     expect(writeText).toHaveBeenCalledWith(formatOutline(OUTLINE));
   });
 
+  it('while the new password is on screen, says to close its window first and shows nothing', async () => {
+    overTab('https://gestionemail.pec.it/verifica-in-2-passaggi');
+    executeScript.mockResolvedValueOnce([{ frameId: 0, result: { refused: 'password-shown' } }]);
+    const root = await report();
+    await vi.waitFor(() => button(root, 'Segnala questa pagina'));
+    await click(button(root, 'Segnala questa pagina'));
+    await vi.waitFor(() => expect(root.querySelector('[role=status]')?.textContent).toContain('Chiudi prima la finestra con la nuova password'));
+    expect(root.querySelector('textarea')).toBeNull();
+  });
+
   it('says so when the page cannot be read or the clipboard refuses', async () => {
     overTab('https://account.aruba.it/pec');
     executeScript.mockRejectedValueOnce(new Error('Cannot access contents of the page'));

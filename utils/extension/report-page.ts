@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { isArubaHost } from '../aruba/hosts';
-import type { PageOutline } from '../page/outline';
+import type { OutlineRefusal, PageOutline } from '../page/outline';
 
 /**
  * The browser side of "Segnala questa pagina". The tab is the one the popup was opened over:
@@ -13,10 +13,14 @@ export async function activeArubaTab(): Promise<number | null> {
   return url.protocol === 'https:' && isArubaHost(url.hostname) ? tab.id : null;
 }
 
-/** Runs entrypoints/page-outline.ts in the tab's top frame; our host permissions are what allow it. */
-export async function readPageOutline(tabId: number): Promise<PageOutline> {
+/**
+ * Runs entrypoints/page-outline.ts in the tab's top frame; our host permissions are what allow it.
+ * While the new password is on screen the script refuses, and so does this.
+ */
+export async function readPageOutline(tabId: number): Promise<PageOutline | OutlineRefusal> {
   const [injection] = await browser.scripting.executeScript({ target: { tabId }, files: ['/page-outline.js'] });
-  const outline = injection?.result as PageOutline | undefined;
+  const outline = injection?.result as (Partial<PageOutline> & Partial<OutlineRefusal>) | undefined;
+  if (outline?.refused === 'password-shown') return { refused: 'password-shown' };
   if (outline?.format !== 'pec-page-outline') throw new Error('the page gave no outline');
-  return outline;
+  return outline as PageOutline;
 }

@@ -2,6 +2,7 @@ import type { ClickRole } from '../aruba/steps';
 import { accessibleLabel, isRendered } from './text';
 import { HEADINGS, OVERLAY_TAG, innermost, queryAll } from './walk';
 import { clickablesIn, type Clickable } from './clickables';
+import { detectPageState } from './find-step';
 
 /**
  * "Segnala questa pagina": what an Aruba page looks like to the detector, in a form a user can
@@ -17,8 +18,10 @@ import { clickablesIn, type Clickable } from './clickables';
  *   as for the detector. Open shadow roots come after the page, in the detector's order; the
  *   guide's own overlay is left out;
  * - every text: a word with "@" becomes [email], a date [date], any other word with a digit [n]
- *   (counts, ids, times, a password), and a text longer than any label [text], replaced whole so
- *   no part of a message subject or a sentence survives. Input values are never read.
+ *   (counts, ids, times, a password), a word that looks like a secret (8+ characters mixing cases
+ *   and symbols) [secret], and a text longer than any label [text], replaced whole so no part of a
+ *   message subject or a sentence survives. Input values are never read;
+ * - nothing at all while the window showing the new password is open (outlineOrRefusal).
  */
 
 export interface OutlineClickable {
@@ -55,12 +58,29 @@ const DATE = new RegExp(
 );
 const WORD_WITH_AT = /\S*@\S*/g;
 const WORD_WITH_DIGIT = /\S*\d\S*/g;
+const WORD = /\S+/g;
+/** Quotes, brackets and punctuation around a word: not part of its shape. */
+const EDGES = /^[«»"'“”([]+|[«»"'“”)\].,:;!?]+$/g;
+
+/**
+ * A word that looks like a secret even without a digit: 8 or more characters with lower and upper
+ * case letters and a symbol inside it ("Kq!vZr#tpWxe"; not the colon of "Scadenza:"). A label
+ * like that is rare; a password is not.
+ */
+function looksSecret(word: string): boolean {
+  const core = word.replace(EDGES, '');
+  return core.length >= 8 && /\p{Ll}/u.test(core) && /\p{Lu}/u.test(core) && /[^\p{L}\p{N}]/u.test(core);
+}
 
 /** A label or heading as it may leave the page: see the rules at the top. */
 export function sanitizeText(text: string): string {
   const collapsed = text.replace(/\s+/g, ' ').trim();
   if (collapsed.length > MAX_TEXT) return '[text]';
-  return collapsed.replace(WORD_WITH_AT, '[email]').replace(DATE, '[date]').replace(WORD_WITH_DIGIT, '[n]');
+  return collapsed
+    .replace(WORD_WITH_AT, '[email]')
+    .replace(DATE, '[date]')
+    .replace(WORD_WITH_DIGIT, '[n]')
+    .replace(WORD, (word) => (looksSecret(word) ? '[secret]' : word));
 }
 
 /**
@@ -119,6 +139,17 @@ function firstRendered<T>(items: T[], elementOf: (item: T) => Element, max: numb
     if (!inOverlay(element) && isRendered(element)) kept.push(item);
   }
   return kept;
+}
+
+/** The outline is not made while the new password is on screen: nothing near it leaves the page. */
+export interface OutlineRefusal {
+  refused: 'password-shown';
+}
+
+export function outlineOrRefusal(root: Document, url: string): PageOutline | OutlineRefusal {
+  const state = detectPageState(root, url);
+  if (state && 'state' in state && state.state === 'password-shown') return { refused: 'password-shown' };
+  return pageOutline(root, url);
 }
 
 export function pageOutline(root: Document, url: string): PageOutline {
