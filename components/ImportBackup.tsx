@@ -45,7 +45,7 @@ export function ImportBackup({ db, onImported }: ImportBackupProps) {
   async function read(file: File): Promise<FileReading> {
     const parsed = await readBackup(file);
     if (!parsed.ok) return { ok: false, message: `${t(IMPORT_ERROR_KEYS[parsed.error], parsed.detail ?? '')} ${t('importNothingChanged')}` };
-    return { ok: true, backup: parsed.data, plan: planImport(await exportAll(db), parsed.data), notes: [] };
+    return { ok: true, backup: parsed.data, plan: planImport(await exportAll(db), parsed.data), notes: null };
   }
 
   return (

@@ -6,12 +6,18 @@ import { writeStore } from '@/utils/messaging/send-to-background';
 import { ImportPreview } from './ImportPreview';
 
 /** What a chosen file turned into: a refusal to show, or what it would change (with notes on parts left out). */
-export type FileReading = { ok: false; message: string } | { ok: true; backup: Backup; plan: ImportPlan; notes: string[] };
+export type FileReading = { ok: false; message: string } | { ok: true; backup: Backup; plan: ImportPlan; notes: ImportNotes | null };
+
+/** What was left out of a file, under a heading that counts it. */
+export interface ImportNotes {
+  heading: string;
+  items: string[];
+}
 
 type State =
   | { kind: 'idle' }
   | { kind: 'refused'; message: string }
-  | { kind: 'preview'; fileName: string; backup: Backup; plan: ImportPlan; notes: string[] }
+  | { kind: 'preview'; fileName: string; backup: Backup; plan: ImportPlan; notes: ImportNotes | null }
   | { kind: 'applied'; plan: ImportPlan }
   | { kind: 'cancelled' }
   | { kind: 'failed' };
@@ -25,8 +31,6 @@ export interface ImportFileProps {
   accept: string;
   /** Reads and checks the file; may throw when the store cannot be read. */
   read: (file: File) => Promise<FileReading>;
-  /** The heading over the notes, given their number. */
-  notesHeading?: (count: number) => string;
   /** After an import was stored: the page re-reads settings and accounts, the background follows. */
   onImported: () => Promise<void>;
 }
@@ -38,7 +42,7 @@ function statusText(state: State): string {
 }
 
 /** An import from a file, whatever its format: checked, shown as what it would change, stored in one go only when confirmed. */
-export function ImportFile({ id, heading, fileLabel, hint, accept, read, notesHeading, onImported }: ImportFileProps) {
+export function ImportFile({ id, heading, fileLabel, hint, accept, read, onImported }: ImportFileProps) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const input = useRef<HTMLInputElement>(null);
 
@@ -91,11 +95,11 @@ export function ImportFile({ id, heading, fileLabel, hint, accept, read, notesHe
           {state.kind === 'refused' ? state.message : t('storeUnavailable')}
         </p>
       )}
-      {state.kind === 'preview' && state.notes.length > 0 && (
+      {state.kind === 'preview' && state.notes && (
         <div class="alert" role="alert">
-          {notesHeading && <p>{notesHeading(state.notes.length)}</p>}
+          <p>{state.notes.heading}</p>
           <ul>
-            {state.notes.map((text) => (
+            {state.notes.items.map((text) => (
               <li key={text}>{text}</li>
             ))}
           </ul>

@@ -100,4 +100,23 @@ describe('Options, for an office', () => {
       expect(await getAccount(db, 'bar@pec.it')).toMatchObject({ owner: 'Bar Sport', contact: 'mario@example.com', expiry: '2027-02-15' }),
     );
   });
+
+  it('names the first 20 bad rows, each cell quoted short, then says how many more', async () => {
+    const root = await options();
+    const input = byLabel(root, 'File CSV');
+    const long = `non valida ${'x'.repeat(500)}`;
+    const bad = Array.from({ length: 25 }, (_, index) => `${long}${index};X;;`).join('\r\n');
+    const csv = `casella;cliente;e-mail;scadenza\r\nbar@pec.it;Bar Sport;;\r\n${bad}\r\n`;
+    Object.defineProperty(input, 'files', { value: [new File([csv], 'clienti.csv', { type: 'text/csv' })], configurable: true });
+    await act(() => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    const section = () => root.querySelector('#csv-import-heading')?.closest('section');
+    await vi.waitFor(() => expect(section()?.textContent).toContain('Righe scartate: 25'));
+    const notes = [...section()!.querySelectorAll('[role=alert] li')].map((item) => item.textContent);
+    expect(notes).toHaveLength(21);
+    expect(notes[0]).toBe(`Riga 3: «${long.slice(0, 39)}…» non è un indirizzo PEC.`);
+    expect(notes[20]).toBe('… e altre 5 righe scartate.');
+    expect(section()!.textContent).not.toContain(long);
+  });
 });

@@ -45,9 +45,27 @@ export interface CsvImportRow {
   label: string;
 }
 
-export type CsvImport =
-  | { ok: true; rows: CsvImportRow[]; errors: { line: number; error: CsvRowError; value: string }[] }
-  | { ok: false; error: 'no-address-column' | 'empty' };
+export interface CsvRowProblem {
+  line: number;
+  error: CsvRowError;
+  value: string;
+}
+
+export type CsvImport = { ok: true; rows: CsvImportRow[]; errors: CsvRowProblem[] } | { ok: false; error: 'no-address-column' | 'empty' };
+
+/** How many bad rows are named one by one; a file of thousands says how many more there are. */
+export const SHOWN_ROW_PROBLEMS = 20;
+/** A bad cell is quoted this long at most: a whole paragraph pasted into a cell is not repeated. */
+const QUOTED_CELL = 40;
+
+/** The first bad rows, each cell quoted short, and how many more were left out. */
+export function rowProblemsToShow(errors: readonly CsvRowProblem[]): { shown: CsvRowProblem[]; more: number } {
+  const shown = errors.slice(0, SHOWN_ROW_PROBLEMS).map((problem) => {
+    const cell = [...problem.value];
+    return { ...problem, value: cell.length > QUOTED_CELL ? `${cell.slice(0, QUOTED_CELL - 1).join('')}…` : problem.value };
+  });
+  return { shown, more: errors.length - shown.length };
+}
 
 const newlinesIn = (cell: string) => cell.split('\n').length - 1;
 
@@ -71,7 +89,7 @@ export function parseAccountsCsv(raw: string, today: IsoDate): CsvImport {
 
   // Line numbers: a quoted cell may span lines, so each record moves on by its own line breaks.
   const rows: CsvImportRow[] = [];
-  const errors: { line: number; error: CsvRowError; value: string }[] = [];
+  const errors: CsvRowProblem[] = [];
   const seen = new Set<string>();
   let line = 2;
   for (const record of records) {
