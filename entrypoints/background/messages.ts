@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { saveManualEntry } from '@/utils/accounts/manual-account';
-import { isArubaHost } from '@/utils/aruba/hosts';
+import { isArubaPage } from '@/utils/aruba/hosts';
 import type { ContentRequests, ContentRequestType, PageRequests, PageRequestType, ReplyOf, RequestOf, StoreReply } from '@/utils/messaging/protocol';
 import { settlePastReminders } from '@/utils/reminders/settle-reminders';
 import { deleteAccount, markRenewalAsked, saveAccount, setProgramUpdated } from '@/utils/store/accounts';
@@ -159,7 +159,7 @@ function isOurPage(sender: Browser.runtime.MessageSender): boolean {
   return sender.url?.startsWith(browser.runtime.getURL('/')) ?? false;
 }
 
-/** A content script in the top frame of a tab showing an Aruba page. */
+/** A content script in the top frame of a tab showing an Aruba page (on the reseller's host, its WebMail only). */
 function contentSender(sender: Browser.runtime.MessageSender): ContentSender | null {
   if (sender.tab?.id === undefined || sender.frameId !== 0 || !sender.url) return null;
   let url: URL;
@@ -168,7 +168,7 @@ function contentSender(sender: Browser.runtime.MessageSender): ContentSender | n
   } catch {
     return null;
   }
-  return url.protocol === 'https:' && isArubaHost(url.hostname) ? { tabId: sender.tab.id, url } : null;
+  return isArubaPage(url) ? { tabId: sender.tab.id, url } : null;
 }
 
 function dispatch<Requests, Sender>(routes: Routes<Requests, Sender>, message: Fields, sender: Sender): Promise<unknown> | undefined {

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test, expect } from '@playwright/test';
-import { ARUBA_MATCH_PATTERNS } from '../../utils/aruba/hosts';
+import { ARUBA_HOSTS, ARUBA_MATCH_PATTERNS } from '../../utils/aruba/hosts';
+import { ARUBA_STATES, ARUBA_STEPS, matchesUrl } from '../../utils/aruba/steps';
+import { matchedByAny } from '../harness/match-pattern';
 
 // Runs after the build, like the other e2e specs: it checks what the stores will receive.
 const manifest = (dir: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, '../../.output', dir, 'manifest.json'), 'utf8'));
@@ -23,4 +25,35 @@ test('Firefox: the same set, browserAction, and a gecko id that declares no data
   expect(firefox.browser_action.default_popup).toBe('popup.html');
   expect(firefox.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
   expect(firefox.content_security_policy).toMatch(/script-src 'self';.*connect-src 'none'/);
+});
+
+/** Where the step table says a step, a state, the expiry or the mailbox may be. */
+const TABLE = [...ARUBA_STEPS, ...ARUBA_STATES].flatMap((entry) => entry.where);
+
+test('both builds run the content script, and hold host permissions, where the step table looks and nowhere else', () => {
+  const chrome = manifest('chrome-mv3');
+  const firefox = manifest('firefox-mv2');
+  const builds = {
+    'chrome matches': chrome.content_scripts.flatMap((script: { matches: string[] }) => script.matches),
+    'chrome host_permissions': chrome.host_permissions,
+    'firefox matches': firefox.content_scripts.flatMap((script: { matches: string[] }) => script.matches),
+    'firefox host permissions': firefox.permissions.filter((permission: string) => permission.includes('://')),
+  } as Record<string, string[]>;
+  const urls = [
+    ...TABLE.map(({ host }) => `https://${host}/`),
+    ...TABLE.map(({ host }) => `https://${host}/some/page?with=query`),
+    'https://www.startpec.it/it/webmail',
+    'https://www.startpec.it/webmail/new/messages/INBOX',
+    'https://www.startpec.it/it/prodotti/pec',
+    'https://www.startpec.it/?next=/webmail',
+  ];
+  for (const [where, patterns] of Object.entries(builds)) {
+    for (const raw of urls) {
+      const url = new URL(raw);
+      // Aruba's own hosts: every path (a page is known by what it shows); the reseller's shop: only where the table looks.
+      const wanted = /(^|\.)(aruba|pec)\.it$/.test(url.hostname) || matchesUrl(TABLE, url);
+      expect({ where, url: raw, matched: matchedByAny(patterns, url) }).toEqual({ where, url: raw, matched: wanted });
+    }
+    expect(new Set(patterns.map((pattern) => new URL(pattern.replace(/\*/g, 'x')).hostname))).toEqual(new Set(ARUBA_HOSTS));
+  }
 });

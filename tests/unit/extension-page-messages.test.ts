@@ -39,6 +39,8 @@ const ELSEWHERE = {
   'a frame of an Aruba page': () => ({ ...SENDERS.arubaTab(), frameId: 3 }),
   'a page that is not Aruba': () => ({ id: fakeBrowser.runtime.id, url: 'https://aruba-pec.example/', tab: { id: 5 }, frameId: 0 }),
   'Aruba over plain http': () => ({ id: fakeBrowser.runtime.id, url: 'http://webmail.pec.it/', tab: { id: 5 }, frameId: 0 }),
+  // The reseller's host is also a shop: only its WebMail is ours (issue 16 item 4).
+  "the reseller's public site": () => ({ id: fakeBrowser.runtime.id, url: 'https://www.startpec.it/it/prodotti', tab: { id: 5 }, frameId: 0 }),
   'another extension': () => ({ id: 'other-extension', url: 'https://webmail.pec.it/', tab: { id: 5 }, frameId: 0 }),
   'no sender at all': () => ({}),
 };

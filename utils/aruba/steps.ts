@@ -74,7 +74,8 @@ interface StateEntry {
   messages: readonly MessageKey[];
 }
 
-const WEBMAIL: readonly UrlPattern[] = [{ host: 'webmail.pec.it' }, { host: 'www.startpec.it', path: /\/webmail/ }];
+// The reseller's WebMail is www.startpec.it/it/webmail (seed 002); the rest of that host is its shop.
+const WEBMAIL: readonly UrlPattern[] = [{ host: 'webmail.pec.it' }, { host: 'www.startpec.it', path: /^\/(?:(?:it|en)\/)?webmail/ }];
 
 /**
  * "Sicurezza e password" opens a new tab on a host the seeds do not show; the older

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { isArubaHost } from '../aruba/hosts';
+import { isArubaPage } from '../aruba/hosts';
 import type { OutlineRefusal, PageOutline } from '../page/outline';
 
 /**
@@ -10,7 +10,7 @@ export async function activeArubaTab(): Promise<number | null> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   if (tab?.id === undefined || !tab.url) return null;
   const url = new URL(tab.url);
-  return url.protocol === 'https:' && isArubaHost(url.hostname) ? tab.id : null;
+  return isArubaPage(url) ? tab.id : null;
 }
 
 /**
