@@ -47,13 +47,16 @@ export async function handleExpirySeen(seen: ExpirySeen, { tabId, url }: Content
       ? await addUnnamedMailbox(db, read)
       : (await recordCapture(db, { address: mailbox, ...read, ...(attributed ? { attributedBy: attributed.by } : {}) })).account;
   if (tabId !== undefined) await noteRecordedFor(tabId, account.address);
+  const mailboxShown = isUnnamedMailbox(account.address) ? null : account.address;
+  // A capture read later (or stamped ahead of this clock) was kept: say what is stored.
+  if (account.expiry !== read.expiry) return { status: 'newer-kept', mailbox: mailboxShown, expiry: account.expiry!, read: read.expiry };
   // The user is looking at the date right now: reminders already past were never due.
   await settlePastReminders(db, { address: account.address, expiry: read.expiry }, read.capturedAt);
   await reconcile(now);
   const settings = await getSettings(db);
   return {
     status: 'recorded',
-    mailbox: isUnnamedMailbox(account.address) ? null : account.address,
+    mailbox: mailboxShown,
     expiry: read.expiry,
     offsets: offsetsAhead(read.expiry, settings, now),
     mode: await guideModeAfterCapture(tabId, account.address, read.expiry, settings, now),

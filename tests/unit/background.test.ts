@@ -73,6 +73,27 @@ describe('capture', () => {
     expect(account?.pageUrl).toBe('https://webmail.pec.it/settings');
   });
 
+  it('answers from what was stored: a newer capture kept is said so, never a date it did not record', async () => {
+    const kept = addDays(today(), 40);
+    const db = await bg.store();
+    // Read «later» than now: a clock set back since, or a backup imported before imports were clamped.
+    await bg.recordCapture(db, {
+      address: 'mario.rossi@pec.it',
+      expiry: kept,
+      capturedAt: Date.now() + 86_400_000,
+      source: 'webmail-dialog',
+      pageUrl: null,
+    });
+    const read = addDays(today(), 90);
+    expect(await bg.handleExpirySeen(seen(`Scadenza ${formatItalianDate(read)}`))).toEqual({
+      status: 'newer-kept',
+      mailbox: 'mario.rossi@pec.it',
+      expiry: kept,
+      read,
+    });
+    expect((await bg.getAccount(db, 'mario.rossi@pec.it'))?.expiry).toBe(kept);
+  });
+
   it('reports an unreadable date and stores nothing', async () => {
     expect(await bg.handleExpirySeen(seen('Scadenza 31/02/2027'))).toEqual({ status: 'rejected', reason: 'impossible-date' });
     expect(await bg.listAccounts(await bg.store())).toEqual([]);

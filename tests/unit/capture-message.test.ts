@@ -25,6 +25,17 @@ describe('captureMessage: what the page chip says once a date is recorded', () =
     );
   });
 
+  it('says so when a newer date is kept, naming both, and where to correct it (issue 16)', () => {
+    const kept: CaptureResult = { status: 'newer-kept', mailbox: 'mario.rossi@pec.it', expiry: '2027-01-10', read: '2027-02-15' };
+    expect(captureMessage(t, kept)).toEqual({
+      text: "Questa pagina mostra 15/02/2027, ma per mario.rossi@pec.it resta registrata 10/01/2027, letta più di recente. Se è sbagliata, correggila dal pulsante dell'estensione.",
+      bad: true,
+    });
+    expect(captureMessage(inEnglish, kept).text).toBe(
+      'This page shows 15/02/2027, but 10/01/2027, read more recently, stays saved for mario.rossi@pec.it. If it is wrong, correct it from the extension button.',
+    );
+  });
+
   it('says when the mailbox is still to be named, and where to name it', () => {
     expect(captureMessage(t, recorded(null, [14, 7, 3, 1, 0])).text).toBe(
       "Scadenza registrata per una casella da indicare: 15/02/2027 — ti avviseremo 14, 7, 3 e 1 giorno prima. Indica quale dal pulsante dell'estensione.",

@@ -146,4 +146,20 @@ describe('applyImport', () => {
     vi.restoreAllMocks();
     expect(await exportAll(db)).toEqual(before);
   });
+
+  it('stores a time in the future as now (a backup from a machine whose clock was ahead), so that the next capture still wins', async () => {
+    const db = await open();
+    const ahead = NOW + 400 * 24 * 60 * 60 * 1000;
+    await applyImport(
+      db,
+      backup([account('ahead@pec.it', { expiry: '2027-01-10', capturedAt: ahead, request: { state: 'asked', at: ahead } })], {
+        renewals: [{ address: 'ahead@pec.it', expiry: '2027-01-10', capturedAt: ahead, source: 'webmail-dialog' }],
+      }),
+      NOW,
+    );
+    expect((await listAccounts(db))[0]).toMatchObject({ capturedAt: NOW, request: { state: 'asked', at: NOW } });
+    expect((await listRenewals(db, 'ahead@pec.it'))[0]).toMatchObject({ capturedAt: NOW });
+    await recordCapture(db, { address: 'ahead@pec.it', expiry: '2027-04-10', capturedAt: NOW + 1, source: 'webmail-dialog', pageUrl: null });
+    expect((await listAccounts(db))[0]?.expiry).toBe('2027-04-10');
+  });
 });

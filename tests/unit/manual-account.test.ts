@@ -58,4 +58,17 @@ describe('saveManualEntry', () => {
     await saveManualEntry(db, undefined, { address: ADDRESS, expiry, label: '', programs: [] }, NOW);
     expect(await getFiredReminders(db)).toEqual(new Set([reminderKey(ADDRESS, expiry, 14), reminderKey(ADDRESS, expiry, 7)]));
   });
+
+  it("is the user's word: a new date typed in wins over a stored capture whose time lies in the future", async () => {
+    const db = await open();
+    const { account } = await recordCapture(db, {
+      address: ADDRESS,
+      expiry: addDays(TODAY, 30),
+      capturedAt: NOW + 365 * 24 * 60 * 60 * 1000,
+      source: 'webmail-dialog',
+      pageUrl: null,
+    });
+    await saveManualEntry(db, account, { address: ADDRESS, expiry: addDays(TODAY, 90), label: 'Studio', programs: [] }, NOW);
+    expect(await getAccount(db, ADDRESS)).toMatchObject({ expiry: addDays(TODAY, 90), label: 'Studio', source: 'manual', capturedAt: NOW });
+  });
 });

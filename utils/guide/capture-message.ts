@@ -39,6 +39,11 @@ export function captureMessage(t: Translate, result: CaptureResult): { text: str
       const text = recordedText(t, result.mailbox ?? t('captureForUnnamed'), formatItalianDate(result.expiry), result.offsets);
       return { text: result.mailbox === null ? `${text}. ${t('captureNameInPopup')}` : text, bad: false };
     }
+    case 'newer-kept':
+      return {
+        text: t('captureNewerKept', [formatItalianDate(result.read), result.mailbox ?? t('captureForUnnamed'), formatItalianDate(result.expiry)]),
+        bad: true,
+      };
     case 'rejected':
       return { text: t('captureRejected', t(REJECTION_KEYS[result.reason])), bad: true };
     case 'store-unavailable':

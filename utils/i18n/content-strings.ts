@@ -27,6 +27,7 @@ const GUIDE_KEYS = [
   'captureRecordedNoReminders',
   'captureForUnnamed',
   'captureNameInPopup',
+  'captureNewerKept',
   'captureRejected',
   'offsetsDaysOne',
   'offsetsDaysMany',

@@ -48,6 +48,11 @@ export type CaptureResult =
       /** The guide mode that holds in this tab now, decided from the date just read. */
       mode: GuideMode;
     }
+  /**
+   * The date read was not recorded: the mailbox keeps `expiry`, read later than this page's (or at
+   * a time still ahead of this clock). The answer says what is stored, never what is not.
+   */
+  | { status: 'newer-kept'; mailbox: string | null; expiry: IsoDate; read: IsoDate }
   | { status: 'rejected'; reason: ExpiryRejection }
   | { status: 'store-unavailable' };
 

@@ -1,6 +1,7 @@
 import { isUnnamedMailbox, unnamedMailboxKey } from '@/utils/store/unnamed-mailbox';
 import { type StoreDb } from './schema';
 import { mailboxKey, originAndPath, requireAddress, requireExpiry, requireMailbox, storedAccount } from './validation';
+import type { IsoDate } from '@/utils/dates/calendar-date';
 import { type Account, type Attribution, type Capture, NO_OFFICE_FIELDS, type PriorCapture, type Renewal } from './types';
 
 /** The accounts: captures and their attribution, manual edits, programs, deletion, renewal history. */
@@ -78,6 +79,48 @@ export async function recordCapture(db: StoreDb, capture: Capture): Promise<{ ac
   }
   await tx.done;
   return { account, changed: existing?.expiry !== expiry };
+}
+
+/** A manual add or edit as the store takes it: the date typed in, and the user's own fields. */
+export interface ManualEdit {
+  address: string;
+  expiry: IsoDate;
+  label: string;
+  programs: string[];
+  /** Absent: the account's own office fields stay as they are. */
+  office?: Pick<Account, 'owner' | 'contact' | 'leadDays'>;
+}
+
+/**
+ * Stores a manual add or edit in one transaction. A date typed in (new, or different from the one
+ * the form started from) is the user's word: it is recorded as a manual capture at `now`, logged as
+ * a renewal when it replaces another, whatever time the stored capture carries (a time still ahead
+ * of this clock included). Label, programs and office fields are put on the record as stored now,
+ * so that nothing the form did not show is written back. An attribution waiting for a correction
+ * is forgotten: what the user saves is their word. `dated`: the typed date was recorded.
+ */
+export async function recordManualEdit(
+  db: StoreDb,
+  startedFrom: Account | undefined,
+  edit: ManualEdit,
+  now: number,
+): Promise<{ account: Account; dated: boolean }> {
+  const address = requireMailbox(edit.address);
+  const expiry = requireExpiry(edit.expiry);
+  const tx = db.transaction(['accounts', 'renewals', 'attributions'], 'readwrite');
+  const accounts = tx.objectStore('accounts');
+  const stored = await accounts.get(address);
+  const typed = startedFrom === undefined || startedFrom.expiry !== expiry;
+  const { account: base, renewed } = typed
+    ? capturedAccount(stored, address, { expiry, capturedAt: now, source: 'manual', pageUrl: null })
+    : { account: stored ?? startedFrom, renewed: false };
+  // Checked before anything is written: a refused field leaves the store as it was.
+  const account = storedAccount({ ...base, label: edit.label, programs: edit.programs, ...edit.office });
+  await accounts.put(account);
+  if (renewed) await tx.objectStore('renewals').add({ address, expiry, capturedAt: now, source: 'manual' });
+  await tx.objectStore('attributions').delete(address);
+  await tx.done;
+  return { account, dated: typed };
 }
 
 /**

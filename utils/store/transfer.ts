@@ -4,7 +4,7 @@ import { planReminders } from '@/utils/reminders/reminder-plan';
 import { SETTINGS_KEY, type StoreDb } from './schema';
 import { requireExpiry, requireMailbox, storedAccount, validSettings } from './validation';
 import { withDefaults } from './settings';
-import { DEFAULT_SETTINGS, type StoreSnapshot } from './types';
+import { DEFAULT_SETTINGS, type RequestStatus, type StoreSnapshot } from './types';
 
 /** Everything at once: the reset, a backup's import, the export. */
 
@@ -17,19 +17,28 @@ export async function clearAll(db: StoreDb): Promise<void> {
   await tx.done;
 }
 
+function requestNotAfter(request: RequestStatus, now: number): RequestStatus {
+  return request.state === 'not-asked' ? request : { ...request, at: Math.min(request.at, now) };
+}
+
 /**
  * Imports a checked backup (see backup-format.ts) as planImport describes, in one transaction:
  * either all of it is stored or, if anything fails, nothing. Reminders of the imported expiries
- * that are already past are marked as shown: the user has just seen those dates. Returns the
- * plan applied, computed on what was stored at that moment.
+ * that are already past are marked as shown: the user has just seen those dates. No time is
+ * stored ahead of `now`. Returns the plan applied, computed on what was stored at that moment.
  */
 export async function applyImport(db: StoreDb, backup: Backup, now: number): Promise<ImportPlan> {
+  // A time after `now` (a machine whose clock was ahead, or a hostile file) is stored as `now`:
+  // otherwise the backup's capture would stay the newest, and every date read on a page be ignored.
+  const clamp = (at: number) => Math.min(at, now);
   const checked: Backup = {
-    accounts: backup.accounts.map(storedAccount),
+    accounts: backup.accounts.map((account) =>
+      storedAccount({ ...account, capturedAt: clamp(account.capturedAt), request: requestNotAfter(account.request, now) }),
+    ),
     renewals: backup.renewals.map((r) => ({
       address: requireMailbox(r.address),
       expiry: requireExpiry(r.expiry),
-      capturedAt: r.capturedAt,
+      capturedAt: clamp(r.capturedAt),
       source: r.source,
     })),
     settings: { ...DEFAULT_SETTINGS, ...validSettings(backup.settings) },
