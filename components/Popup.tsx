@@ -47,6 +47,8 @@ export function Popup({ db, initial }: { db: StoreDb; initial?: PopupData }) {
   const [editing, setEditing] = useState<Editing>(null);
   const [deleted, setDeleted] = useState<Account | null>(null);
   const [failed, setFailed] = useState(false);
+  /** A form saved after a date was read for its mailbox: that date stayed, and the user is told. */
+  const [kept, setKept] = useState<Account | null>(null);
   const [settings, setSettings] = useState<Settings>(initial?.settings ?? DEFAULT_SETTINGS);
 
   const reload = useCallback(async () => {
@@ -72,7 +74,8 @@ export function Popup({ db, initial }: { db: StoreDb; initial?: PopupData }) {
 
   const save = (entry: ManualEntry) =>
     write(async () => {
-      await writeStore('save-manual-entry', { previous: editing?.account ?? null, entry });
+      const saved = await writeStore('save-manual-entry', { previous: editing?.account ?? null, entry });
+      setKept(saved.status === 'newer-capture' ? saved.account : null);
       setEditing(null);
     });
 
@@ -131,6 +134,11 @@ export function Popup({ db, initial }: { db: StoreDb; initial?: PopupData }) {
       {failed && (
         <p class="alert" role="alert">
           {t('storeUnavailable')}
+        </p>
+      )}
+      {kept && !editing && (
+        <p class="notice" role="status">
+          {t('popupNewerCaptureKept', [kept.address, kept.expiry ? formatItalianDate(kept.expiry) : ''])}
         </p>
       )}
       {!editing &&

@@ -15,7 +15,7 @@ const ADDRESS = 'studio@pec.it';
 describe('saveManualEntry', () => {
   it('adds an account with its label and programs, and nothing yet to update', async () => {
     const db = await open();
-    const saved = await saveManualEntry(
+    const { account: saved } = await saveManualEntry(
       db,
       undefined,
       { address: ADDRESS, expiry: addDays(TODAY, 40), label: 'Studio', programs: ['Outlook', ' ', 'Thunderbird'] },
@@ -28,8 +28,13 @@ describe('saveManualEntry', () => {
 
   it('treats a new expiry typed in as a renewal: logged, every program to update', async () => {
     const db = await open();
-    const first = await saveManualEntry(db, undefined, { address: ADDRESS, expiry: addDays(TODAY, 5), label: '', programs: ['Outlook'] }, NOW);
-    const renewed = await saveManualEntry(
+    const { account: first } = await saveManualEntry(
+      db,
+      undefined,
+      { address: ADDRESS, expiry: addDays(TODAY, 5), label: '', programs: ['Outlook'] },
+      NOW,
+    );
+    const { account: renewed } = await saveManualEntry(
       db,
       first,
       { address: ADDRESS, expiry: addDays(TODAY, 90), label: '', programs: ['Outlook', 'Fatture'] },
@@ -49,7 +54,7 @@ describe('saveManualEntry', () => {
       pageUrl: 'https://webmail.pec.it/settings',
     });
     const saved = await saveManualEntry(db, account, { address: ADDRESS, expiry: account.expiry!, label: 'Archivio', programs: [] }, NOW);
-    expect(saved).toEqual({ ...account, label: 'Archivio' });
+    expect(saved).toEqual({ status: 'saved', account: { ...account, label: 'Archivio' } });
   });
 
   it('settles the reminders already past, so the next reconcile shows none of them', async () => {
@@ -70,5 +75,47 @@ describe('saveManualEntry', () => {
     });
     await saveManualEntry(db, account, { address: ADDRESS, expiry: addDays(TODAY, 90), label: 'Studio', programs: [] }, NOW);
     expect(await getAccount(db, ADDRESS)).toMatchObject({ expiry: addDays(TODAY, 90), label: 'Studio', source: 'manual', capturedAt: NOW });
+  });
+
+  describe('a form opened before a capture (issue 16)', () => {
+    const opened = async () => {
+      const db = await open();
+      const { account } = await recordCapture(db, {
+        address: ADDRESS,
+        expiry: addDays(TODAY, 5),
+        capturedAt: NOW - 100,
+        source: 'webmail-dialog',
+        pageUrl: null,
+      });
+      // The popup's form shows `account`; meanwhile the new password's window is read.
+      await recordCapture(db, { address: ADDRESS, expiry: addDays(TODAY, 90), capturedAt: NOW - 50, source: 'webmail-dialog', pageUrl: null });
+      return { db, account };
+    };
+
+    it('keeps the newer capture over the date the form typed in, saves the rest, and says so', async () => {
+      const { db, account } = await opened();
+      const outcome = await saveManualEntry(
+        db,
+        account,
+        { address: ADDRESS, expiry: addDays(TODAY, 10), label: 'Studio', programs: ['Outlook'] },
+        NOW,
+      );
+      expect(outcome).toMatchObject({ status: 'newer-capture', account: { expiry: addDays(TODAY, 90), label: 'Studio', programs: ['Outlook'] } });
+      expect(await getAccount(db, ADDRESS)).toMatchObject({ expiry: addDays(TODAY, 90), capturedAt: NOW - 50, label: 'Studio' });
+      expect((await listRenewals(db, ADDRESS)).map((renewal) => renewal.expiry)).toEqual([addDays(TODAY, 90)]);
+    });
+
+    it('never writes back the date the form started from when only the label changed', async () => {
+      const { db, account } = await opened();
+      const outcome = await saveManualEntry(db, account, { address: ADDRESS, expiry: account.expiry!, label: 'Studio', programs: [] }, NOW);
+      expect(outcome).toMatchObject({ status: 'saved', account: { expiry: addDays(TODAY, 90), label: 'Studio' } });
+      expect(await getAccount(db, ADDRESS)).toMatchObject({ expiry: addDays(TODAY, 90), capturedAt: NOW - 50 });
+    });
+
+    it('an add form does not overwrite a mailbox a page recorded meanwhile', async () => {
+      const { db } = await opened();
+      const outcome = await saveManualEntry(db, undefined, { address: ADDRESS, expiry: addDays(TODAY, 10), label: '', programs: [] }, NOW);
+      expect(outcome).toMatchObject({ status: 'newer-capture', account: { expiry: addDays(TODAY, 90) } });
+    });
   });
 });

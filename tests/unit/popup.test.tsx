@@ -91,6 +91,23 @@ describe('Popup', () => {
     expect(sent.map((message) => message.type)).toEqual(['save-manual-entry']);
   });
 
+  it('saving a form opened before a capture keeps the newer date and says so (issue 16)', async () => {
+    const root = await popup([account('mario@pec.it', 5)]);
+    await click(button(root, 'Modifica mario@pec.it'));
+    // While the form is open, the new password's window is read in an Aruba tab.
+    const captured = addDays(today(), 90);
+    await recordCapture(db, { address: 'mario@pec.it', expiry: captured, capturedAt: Date.now(), source: 'webmail-dialog', pageUrl: null });
+    await type(byLabel(root, 'Scadenza della password per programmi di posta'), addDays(today(), 10));
+    await type(byLabel(root, 'Nome (facoltativo), per esempio «Studio Rossi — archivio»'), 'Studio');
+    await click(button(root, 'Salva'));
+    await vi.waitFor(() =>
+      expect(root.querySelector('[role=status].notice')?.textContent).toBe(
+        `Mentre modificavi, per mario@pec.it è stata letta su una pagina di Aruba la scadenza ${formatItalianDate(captured)}: è quella che resta. Le altre modifiche sono salvate.`,
+      ),
+    );
+    expect(await getAccount(db, 'mario@pec.it')).toMatchObject({ expiry: captured, label: 'Studio' });
+  });
+
   it('refuses to add an address already in the list', async () => {
     const root = await popup([account('mario@pec.it', 30)]);
     await click(button(root, 'Aggiungi casella'));

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../dates/calendar-date';
 import { settlePastReminders } from '../reminders/settle-reminders';
 import type { OfficeFields } from '../office/office-input';
-import { recordManualEdit } from '../store/accounts';
+import { recordManualEdit, type ManualEditOutcome } from '../store/accounts';
 import type { Account } from '../store/types';
 import type { StoreDb } from '../store/schema';
 
@@ -15,14 +15,18 @@ export interface ManualEntry {
   office?: OfficeFields;
 }
 
+/** What the popup is told: saved, or saved with the date read since the form opened kept. */
+export type ManualSave = Omit<ManualEditOutcome, 'dated'>;
+
 /**
  * Saves a manual add or edit (store/accounts.ts recordManualEdit). A new or changed expiry counts
  * as a renewal exactly like a captured one: logged, every program marked to update, and the
  * reminders already past for it settled. Label and programs are the user's own and are saved as
- * given. `previous` is the account as the form showed it.
+ * given. `previous` is the account as the form showed it: a date read since then wins over the one
+ * typed in, and the outcome says so.
  */
-export async function saveManualEntry(db: StoreDb, previous: Account | undefined, entry: ManualEntry, now: number): Promise<Account> {
-  const { account, dated } = await recordManualEdit(db, previous, entry, now);
+export async function saveManualEntry(db: StoreDb, previous: Account | undefined, entry: ManualEntry, now: number): Promise<ManualSave> {
+  const { status, account, dated } = await recordManualEdit(db, previous, entry, now);
   if (dated) await settlePastReminders(db, { address: account.address, expiry: entry.expiry }, now);
-  return account;
+  return { status, account };
 }

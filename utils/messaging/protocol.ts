@@ -1,7 +1,7 @@
 import type { IsoDate } from '../dates/calendar-date';
 import type { ExpiryRejection } from '../dates/expiry-date';
 import type { Language, Messages } from '../i18n/translate';
-import type { ManualEntry } from '../accounts/manual-account';
+import type { ManualEntry, ManualSave } from '../accounts/manual-account';
 import type { Account, CaptureSource, Settings } from '../store/types';
 import type { StoreValidationCode } from '../store/validation';
 import type { Backup } from '../transfer/backup-format';
@@ -79,8 +79,11 @@ export interface PageRequests {
   'start-renewal': { request: { address: string | null }; reply: null };
   /** The expiry kept for `from` (a mailbox still to be named, or one attributed by context) belongs to `to`. */
   'move-capture': { request: { from: string; to: string }; reply: MoveCaptureResult };
-  /** A manual add or edit; `previous` is the account as the form showed it. */
-  'save-manual-entry': { request: { previous: Account | null; entry: ManualEntry }; reply: StoreReply<Account> };
+  /**
+   * A manual add or edit; `previous` is the account as the form showed it, compared with what is
+   * stored when the write is made: a date read since then wins over the one typed in (`newer-capture`).
+   */
+  'save-manual-entry': { request: { previous: Account | null; entry: ManualEntry }; reply: StoreReply<ManualSave> };
   /** The undo of a deletion. */
   'restore-account': { request: { account: Account }; reply: StoreReply<Account> };
   'delete-account': { request: { address: string }; reply: StoreReply<Account | null> };

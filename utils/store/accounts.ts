@@ -92,35 +92,46 @@ export interface ManualEdit {
 }
 
 /**
- * Stores a manual add or edit in one transaction. A date typed in (new, or different from the one
- * the form started from) is the user's word: it is recorded as a manual capture at `now`, logged as
- * a renewal when it replaces another, whatever time the stored capture carries (a time still ahead
- * of this clock included). Label, programs and office fields are put on the record as stored now,
- * so that nothing the form did not show is written back. An attribution waiting for a correction
- * is forgotten: what the user saves is their word. `dated`: the typed date was recorded.
+ * What a manual save did: `newer-capture` when the form had started from an older record and a
+ * date read since then was kept instead of the one typed in (the rest of the form was saved).
+ * `dated`: the date typed in was recorded.
  */
-export async function recordManualEdit(
-  db: StoreDb,
-  startedFrom: Account | undefined,
-  edit: ManualEdit,
-  now: number,
-): Promise<{ account: Account; dated: boolean }> {
+export interface ManualEditOutcome {
+  status: 'saved' | 'newer-capture';
+  account: Account;
+  dated: boolean;
+}
+
+/**
+ * Stores a manual add or edit in one transaction, compared there with what the form started from
+ * (`startedFrom`; none for an add). A date typed in (new, or different from the form's) is the
+ * user's word: recorded as a manual capture at `now`, logged as a renewal when it replaces another,
+ * whatever time the stored capture carries (a time still ahead of this clock included) — unless the
+ * record changed since the form opened (a capture arrived, or another window saved): then the
+ * newer record's date stays, and the outcome says so. Label, programs and office fields are put on
+ * the record as stored now, so that nothing the form did not show is written back. An attribution
+ * waiting for a correction is forgotten: what the user saves is their word.
+ */
+export async function recordManualEdit(db: StoreDb, startedFrom: Account | undefined, edit: ManualEdit, now: number): Promise<ManualEditOutcome> {
   const address = requireMailbox(edit.address);
   const expiry = requireExpiry(edit.expiry);
   const tx = db.transaction(['accounts', 'renewals', 'attributions'], 'readwrite');
   const accounts = tx.objectStore('accounts');
   const stored = await accounts.get(address);
+  const movedOn =
+    stored !== undefined && (startedFrom === undefined || stored.expiry !== startedFrom.expiry || stored.capturedAt !== startedFrom.capturedAt);
   const typed = startedFrom === undefined || startedFrom.expiry !== expiry;
-  const { account: base, renewed } = typed
+  const dated = typed && !movedOn;
+  const { account: base, renewed } = dated
     ? capturedAccount(stored, address, { expiry, capturedAt: now, source: 'manual', pageUrl: null })
-    : { account: stored ?? startedFrom, renewed: false };
+    : { account: stored ?? startedFrom!, renewed: false };
   // Checked before anything is written: a refused field leaves the store as it was.
   const account = storedAccount({ ...base, label: edit.label, programs: edit.programs, ...edit.office });
   await accounts.put(account);
   if (renewed) await tx.objectStore('renewals').add({ address, expiry, capturedAt: now, source: 'manual' });
   await tx.objectStore('attributions').delete(address);
   await tx.done;
-  return { account, dated: typed };
+  return { status: typed && movedOn && account.expiry !== expiry ? 'newer-capture' : 'saved', account, dated };
 }
 
 /**
