@@ -10,6 +10,7 @@ export interface ResetEverythingProps {
 export function ResetEverything({ accountCount, onReset }: ResetEverythingProps) {
   const [confirming, setConfirming] = useState(false);
   const [done, setDone] = useState(false);
+  const [failed, setFailed] = useState(false);
   const confirm = useRef<HTMLButtonElement>(null);
   const start = useRef<HTMLButtonElement>(null);
 
@@ -25,8 +26,15 @@ export function ResetEverything({ accountCount, onReset }: ResetEverythingProps)
     setConfirming(asking);
   }
 
+  /** A reset is one transaction: when it fails nothing changed, and the question stays to try again. */
   async function reset() {
-    await onReset();
+    try {
+      await onReset();
+    } catch {
+      setFailed(true);
+      return;
+    }
+    setFailed(false);
     ask(false);
     setDone(true);
   }
@@ -54,11 +62,17 @@ export function ResetEverything({ accountCount, onReset }: ResetEverythingProps)
           class="button-danger-outline"
           onClick={() => {
             setDone(false);
+            setFailed(false);
             ask(true);
           }}
         >
           {t('optionsResetStart')}
         </button>
+      )}
+      {failed && (
+        <p class="alert" role="alert">
+          {t('optionsResetFailed')}
+        </p>
       )}
       <p class="saved" role="status">
         {done ? t('optionsResetDone') : ''}

@@ -4,7 +4,9 @@ import type { CaptureResult, ExpirySeen, MoveCaptureResult } from '@/utils/messa
 import { offsetsAhead } from '@/utils/reminders/reminder-plan';
 import { settlePastReminders } from '@/utils/reminders/settle-reminders';
 import { addUnnamedMailbox, listAccounts, moveCapture, recordCapture } from '@/utils/store/accounts';
+import type { StoreDb } from '@/utils/store/schema';
 import { getSettings } from '@/utils/store/settings';
+import type { Capture } from '@/utils/store/types';
 import { mailboxKey, normalizeAddress, StoreValidationError } from '@/utils/store/validation';
 import { isUnnamedMailbox } from '@/utils/store/unnamed-mailbox';
 import { guideModeAfterCapture } from './guide-mode';
@@ -19,7 +21,8 @@ import { attributeTab, noteMailboxShown, noteRecordedFor, renameMailboxInTabs } 
  * Parses the expiry the page showed and records it at once: for the mailbox the page names, else
  * the one its tab's context points to, else a mailbox still to be named that the popup asks the
  * user to name. An unreadable date is reported, never guessed. The answer says for whom it was
- * recorded, which reminders are still ahead, and how the guide must behave in the tab from now.
+ * recorded, which reminders are still ahead, and how the guide must behave in the tab from now;
+ * when the store fails, it says so, and the page sends the date again (aruba.content/guide.ts).
  */
 export async function handleExpirySeen(seen: ExpirySeen, { tabId, url }: ContentSender, now = new Date()): Promise<CaptureResult> {
   const parsed = parseExpiryDate(seen.expiryText, localToday(now));
@@ -27,12 +30,22 @@ export async function handleExpirySeen(seen: ExpirySeen, { tabId, url }: Content
   const named = seen.address === null ? null : normalizeAddress(seen.address);
   if (named !== null && tabId !== undefined) await noteMailboxShown(tabId, named);
   const read = { expiry: parsed.date, capturedAt: now.getTime(), source: seen.source, pageUrl: originAndPath(url.href) };
-  let db;
   try {
-    db = await store();
+    return await record(await store(), read, named, seen.fresh, tabId, now);
   } catch {
+    // Opening, reading or writing failed: nothing is claimed, and the page tries again.
     return { status: 'store-unavailable' };
   }
+}
+
+async function record(
+  db: StoreDb,
+  read: Omit<Capture, 'address' | 'attributedBy'>,
+  named: string | null,
+  fresh: boolean,
+  tabId: number | undefined,
+  now: Date,
+): Promise<CaptureResult> {
   const attributed =
     named === null
       ? await attributeTab(
@@ -41,7 +54,7 @@ export async function handleExpirySeen(seen: ExpirySeen, { tabId, url }: Content
         )
       : null;
   const mailbox = named ?? attributed?.mailbox ?? null;
-  if (seen.fresh) await finishRenewal(mailbox);
+  if (fresh) await finishRenewal(mailbox);
   const account =
     mailbox === null
       ? await addUnnamedMailbox(db, read)

@@ -13,8 +13,9 @@ import { handleExpirySeen, moveCaptureTo } from './capture';
 import { dismissGuideInTab, guideModeFor } from './guide-mode';
 import { withLanguage } from './language';
 import { reconcile } from './reminders';
-import { startRenewal } from './renewal';
+import { forgetRenewal, startRenewal } from './renewal';
 import { store } from './store-access';
+import { forgetTabs } from './tab-context';
 
 /*
  * The background's side of utils/messaging/protocol.ts: who may say what, checked on what the
@@ -149,6 +150,8 @@ const PAGE_ROUTES: Routes<PageRequests, null> = {
     handle: () =>
       write(async (db) => {
         await clearAll(db);
+        // Only once the store is empty: a failed reset changes nothing at all.
+        await Promise.all([forgetTabs(), forgetRenewal()]);
         return null;
       }),
   },

@@ -41,6 +41,11 @@ export function renewsMailbox(renewal: Renewal | null, mailbox: string | null): 
   return renewal !== null && (renewal.address === null || mailbox === null || renewal.address === mailbox);
 }
 
+/** A reset: a renewal started before it is not for a mailbox tracked any more. */
+export function forgetRenewal(): Promise<void> {
+  return browser.storage.session.remove(SESSION_KEY);
+}
+
 /** Once the new password's expiry is captured for the mailbox renewed, the guide goes quiet. */
 export async function finishRenewal(mailbox: string | null): Promise<void> {
   if (renewsMailbox(await renewalInProgress(), mailbox)) await browser.storage.session.remove(SESSION_KEY);

@@ -59,6 +59,11 @@ export function attributeTab(tabId: number | undefined, tracked: readonly string
   return serialized(async () => attributeMailbox(await stored(), tabId, tracked));
 }
 
+/** A reset: nothing learned of the tabs before it may send a date to a mailbox it deleted. */
+export function forgetTabs(): Promise<void> {
+  return serialized(() => browser.storage.session.remove(KEY));
+}
+
 /** The user moved an expiry from `from` to `to`: the tabs that recorded it for `from` follow. */
 export function renameMailboxInTabs(from: string, to: string): Promise<void> {
   return serialized(async () => {

@@ -4,6 +4,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { addDays, formatItalianDate, localToday } from '@/utils/dates/calendar-date';
 import type { ExpirySeen } from '@/utils/messaging/protocol';
+import { forceCloseDatabase } from 'fake-indexeddb';
+import { unwrap } from 'idb';
 import { CANARY_PASSWORD } from '../harness/site';
 
 // Each test gets an empty IndexedDB and fresh background modules (they cache the connection).
@@ -92,6 +94,21 @@ describe('capture', () => {
       read,
     });
     expect((await bg.getAccount(db, 'mario.rossi@pec.it'))?.expiry).toBe(kept);
+  });
+
+  it('a store error during a capture is answered «store unavailable», so that the page says so and sends the date again (issue 16)', async () => {
+    const expiry = addDays(today(), 40);
+    const put = IDBObjectStore.prototype.put;
+    const failing = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['put']>
+    ) {
+      if (this.name === 'accounts') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
+    expect(await bg.handleExpirySeen(seen(`Scadenza ${formatItalianDate(expiry)}`), 7)).toEqual({ status: 'store-unavailable' });
+    failing.mockRestore();
+    expect(await bg.handleExpirySeen(seen(`Scadenza ${formatItalianDate(expiry)}`), 7)).toMatchObject({ status: 'recorded', expiry });
   });
 
   it('reports an unreadable date and stores nothing', async () => {
@@ -582,5 +599,29 @@ describe("an office's client", () => {
     expect(names).toContain(`reminder|cliente@pec.it|${expiry}|10`);
     expect(names).toContain(`reminder|altro@pec.it|${expiry}|20`);
     expect(names.filter((name) => name.startsWith('reminder|mia@pec.it|'))).toHaveLength(5);
+  });
+});
+
+describe('the IndexedDB connection (issue 16)', () => {
+  const setting = async () => (await bg.getSettings(await bg.store())).hour;
+
+  it('is opened again when the browser closes it, instead of failing until the worker restarts', async () => {
+    const first = await bg.store();
+    // fake-indexeddb types its argument as its own class; the connection is one of its objects.
+    forceCloseDatabase(unwrap(first) as unknown as Parameters<typeof forceCloseDatabase>[0]);
+    await bg.saveSettings(await bg.store(), { hour: 7 });
+    expect(await bg.store()).not.toBe(first);
+    expect(await setting()).toBe(7);
+  });
+
+  it('gives way to a deletion or an upgrade from elsewhere, and the next operation opens the database anew', async () => {
+    await bg.saveSettings(await bg.store(), { hour: 7 });
+    await new Promise<void>((resolve, reject) => {
+      const deletion = indexedDB.deleteDatabase(bg.DB_NAME);
+      deletion.onsuccess = () => resolve();
+      deletion.onerror = () => reject(deletion.error ?? new Error('deletion failed'));
+      deletion.onblocked = () => reject(new Error('the background kept the database open: deletion blocked'));
+    });
+    expect(await setting()).toBe(9);
   });
 });

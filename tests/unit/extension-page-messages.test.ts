@@ -207,6 +207,24 @@ describe('the background, the only writer: commands from our pages', () => {
     expect((await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name)).toEqual(['badge-midnight']);
   });
 
+  it('a reset forgets, with the store, what the session knew of the mailboxes: the tabs and the renewal under way (issue 16)', async () => {
+    await tracked();
+    // A page of tab 4 named the mailbox, and a renewal was started for it.
+    await bg.send({ type: 'guide-mode', address: 'studio@pec.it' }, SENDERS.arubaTab());
+    await bg.send({ type: 'start-renewal', address: 'studio@pec.it' }, SENDERS.popup());
+    expect(Object.keys(await fakeBrowser.storage.session.get(null)).sort()).toEqual(['renewal', 'tabContexts']);
+
+    expect(await bg.send({ type: 'clear-all' }, SENDERS.popup())).toEqual({ ok: true, value: null });
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    // The tab's next date, on a page that names no mailbox, is not given to the mailbox just deleted.
+    const expiry = addDays(today(), 60);
+    const answer = await bg.send(
+      { type: 'expiry-seen', address: null, expiryText: formatItalianDate(expiry), source: 'webmail-security', fresh: false },
+      SENDERS.arubaTab(),
+    );
+    expect(answer).toMatchObject({ status: 'recorded', mailbox: null, expiry });
+  });
+
   it('refuses what the store refuses, saying why, and changes nothing', async () => {
     await tracked();
     const before = await everything();

@@ -55,6 +55,31 @@ describe('Options', () => {
     expect(sent.map((message) => message.type)).toEqual(['save-settings']);
   });
 
+  it('says so when the reset fails, keeps the question open to try again, and changes nothing (issue 16)', async () => {
+    serveBackground(db, (message) => (message.type === 'clear-all' ? { ok: false, error: 'store-unavailable' } : undefined));
+    await saveAccount(db, {
+      address: 'mario@pec.it',
+      label: '',
+      expiry: '2027-01-10',
+      capturedAt: 1,
+      source: 'manual',
+      pageUrl: null,
+      programs: [],
+      programsToUpdate: [],
+      ...NO_OFFICE_FIELDS,
+    });
+    const root = await options();
+    await click(button(root, 'Cancella tutti i dati…'));
+    await click(button(root, 'Sì, cancella tutto'));
+    const section = () => root.querySelector('#reset-heading')?.closest('section');
+    await vi.waitFor(() =>
+      expect(section()?.querySelector('[role=alert]')?.textContent).toBe('Non è stato possibile cancellare i dati: non è cambiato nulla. Riprova.'),
+    );
+    expect(section()?.textContent).not.toContain('Tutti i dati sono stati cancellati.');
+    expect(button(root, 'Sì, cancella tutto')).toBeTruthy();
+    expect(await listAccounts(db)).toHaveLength(1);
+  });
+
   it('resets everything only after confirmation', async () => {
     await saveAccount(db, {
       address: 'mario@pec.it',

@@ -82,11 +82,24 @@ async function migrate(db: StoreDb, tx: UpgradeTransaction, fromVersion: number)
   for (const migration of MIGRATIONS.slice(fromVersion)) await migration(db, tx);
 }
 
-export function openStore(name: string = DB_NAME): Promise<StoreDb> {
+/**
+ * Opens the store. `onLost`, for a connection kept open for the life of its context (the
+ * background's): called once the connection is gone, whether the browser closed it (storage
+ * cleared, a disk error) or it closed itself to let a deletion or an upgrade from elsewhere go
+ * ahead, so that the next operation opens the store anew instead of failing on a dead connection.
+ */
+export function openStore(name: string = DB_NAME, onLost?: () => void): Promise<StoreDb> {
   return openDB<StoreSchema>(name, DB_VERSION, {
     upgrade(db, oldVersion, _newVersion, tx) {
       // A failed step must not commit a half-migrated database: aborting fails the open instead.
       migrate(db, tx, oldVersion).catch(() => tx.abort());
     },
+    ...(onLost && {
+      blocking(_currentVersion, _blockedVersion, event) {
+        (event.target as IDBDatabase).close();
+        onLost();
+      },
+      terminated: onLost,
+    }),
   });
 }
