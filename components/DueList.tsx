@@ -27,6 +27,7 @@ export function DueList({ db }: { db: StoreDb }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState('');
+  const [failed, setFailed] = useState(false);
 
   async function load() {
     const [stored, tracked] = await Promise.all([getSettings(db), listAccounts(db)]);
@@ -38,8 +39,15 @@ export function DueList({ db }: { db: StoreDb }) {
 
   useEffect(() => void load(), [db]);
 
+  /** The request went out by mail either way; only its mark may fail, and then the page says so. */
   async function asked(account: Account) {
-    await writeStore('mark-renewal-asked', { address: account.address });
+    try {
+      await writeStore('mark-renewal-asked', { address: account.address });
+      setFailed(false);
+    } catch {
+      setFailed(true);
+      return;
+    }
     await load();
   }
 
@@ -59,6 +67,11 @@ export function DueList({ db }: { db: StoreDb }) {
     <main class="page due-list">
       <h1>{t('dueListHeading')}</h1>
       <p class="muted">{t('dueListIntro')}</p>
+      {failed && (
+        <p class="alert" role="alert">
+          {t('storeUnavailable')}
+        </p>
+      )}
       {accounts.length === 0 ? (
         <p>{t('dueListEmpty')}</p>
       ) : (

@@ -1,6 +1,7 @@
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Options } from '@/components/Options';
+import { DueList } from '@/components/DueList';
 import { Popup } from '@/components/Popup';
 import { addDays, formatItalianDate, localToday } from '@/utils/dates/calendar-date';
 import { getAccount, listAccounts, saveAccount } from '@/utils/store/accounts';
@@ -42,6 +43,18 @@ describe('Popup, for an office', () => {
     await click(links[0]!);
     await vi.waitFor(async () => expect((await getAccount(db, 'bar@pec.it'))?.request.state).toBe('asked'));
     await vi.waitFor(() => expect(root.textContent).toContain(`Rinnovo chiesto il ${formatItalianDate(today())}`));
+  });
+
+  it('the due list says so when the request cannot be marked asked (issue 16)', async () => {
+    serveBackground(db, (message) => (message.type === 'mark-renewal-asked' ? { ok: false, error: 'store-unavailable' } : undefined));
+    await saveAccount(db, account('bar@pec.it', 8, { owner: 'Bar Sport', contact: 'mario@example.com' }));
+    const root = await mount(<DueList db={db} />);
+    await vi.waitFor(() => expect(root.querySelector('a[href^="mailto:"]')).not.toBeNull());
+    const link = root.querySelector<HTMLAnchorElement>('a[aria-label="Chiedi il rinnovo al cliente per Bar Sport"]')!;
+    link.addEventListener('click', (event) => event.preventDefault());
+    await click(link);
+    await vi.waitFor(() => expect(root.querySelector('[role=alert]')?.textContent).toContain('Impossibile leggere i dati salvati'));
+    expect((await getAccount(db, 'bar@pec.it'))?.request.state).toBe('not-asked');
   });
 
   it('edits owner, contact and lead days in the account form, and refuses a bad contact', async () => {
