@@ -25,6 +25,7 @@ function settingsText(settings: Settings): string {
     `${String(settings.hour).padStart(2, '0')}:00`,
     t(settings.quietChip ? 'importYes' : 'importNo'),
     t(LANGUAGE_KEYS[settings.language]),
+    t(settings.namesInNotifications ? 'importYes' : 'importNo'),
   ]);
 }
 

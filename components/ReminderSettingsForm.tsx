@@ -7,7 +7,7 @@ import { described, Field } from './Field';
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 
-export type ReminderFormValues = Pick<Settings, 'offsets' | 'hour' | 'quietChip'>;
+export type ReminderFormValues = Pick<Settings, 'offsets' | 'hour' | 'quietChip' | 'namesInNotifications'>;
 
 export interface ReminderSettingsFormProps {
   settings: ReminderFormValues;
@@ -31,11 +31,12 @@ function statusText(outcome: Outcome): string {
   return t(outcome.kind === 'invalid' ? 'optionsErrorNotSaved' : 'storeUnavailable');
 }
 
-/** When reminders come: days before the expiry, hour of day, and the quiet chip on Aruba's pages. */
+/** When reminders come: days before the expiry, hour of day, whether they name the mailboxes, and the quiet chip on Aruba's pages. */
 export function ReminderSettingsForm({ settings, onSave }: ReminderSettingsFormProps) {
   const [offsets, setOffsets] = useState(formatOffsets(settings.offsets));
   const [hour, setHour] = useState(settings.hour);
   const [quietChip, setQuietChip] = useState(settings.quietChip);
+  const [namesInNotifications, setNamesInNotifications] = useState(settings.namesInNotifications);
   const [outcome, setOutcome] = useState<Outcome>(null);
 
   async function submit(event: Event) {
@@ -43,7 +44,7 @@ export function ReminderSettingsForm({ settings, onSave }: ReminderSettingsFormP
     const parsed = parseOffsetsText(offsets);
     if (parsed === null) return setOutcome({ kind: 'invalid', field: 'offsets', error: t('optionsErrorOffsetsFormat') });
     try {
-      const saved = await onSave({ offsets: parsed, hour, quietChip });
+      const saved = await onSave({ offsets: parsed, hour, quietChip, namesInNotifications });
       // Shown as stored: deduplicated, largest first.
       setOffsets(formatOffsets(saved.offsets));
       setOutcome({ kind: 'saved' });
@@ -78,6 +79,20 @@ export function ReminderSettingsForm({ settings, onSave }: ReminderSettingsFormP
           ))}
         </select>
       </Field>
+      <div class="field">
+        <label class="check">
+          <input
+            type="checkbox"
+            aria-describedby="names-in-notifications-hint"
+            checked={namesInNotifications}
+            onChange={(event) => setNamesInNotifications(event.currentTarget.checked)}
+          />
+          {t('optionsNamesInNotifications')}
+        </label>
+        <p class="hint" id="names-in-notifications-hint">
+          {t('optionsNamesInNotificationsHint')}
+        </p>
+      </div>
       <div class="field">
         <label class="check">
           <input

@@ -22,12 +22,15 @@ export const SUMMARY_NOTIFICATION_ID = 'notify-summary';
 
 const SUMMARY_NAMES = 3;
 
-/** Several reminders due at the same moment (an office's clients): one notification, not one each. */
-async function showSummaryNotification(due: readonly TrackedExpiry[], now: Date): Promise<void> {
+/**
+ * Several reminders due at the same moment (an office's clients): one notification, not one each.
+ * `names`: whether it names the mailboxes; the title counts them either way.
+ */
+async function showSummaryNotification(due: readonly TrackedExpiry[], now: Date, names: boolean): Promise<void> {
   const today = localToday(now);
   const farthest = Math.max(...due.map(({ expiry }) => daysBetween(today, expiry)));
   const count = String(due.length);
-  const names = due
+  const list = due
     .slice(0, SUMMARY_NAMES)
     .map(({ address }) => mailboxName(t, address))
     .join(', ');
@@ -36,27 +39,30 @@ async function showSummaryNotification(due: readonly TrackedExpiry[], now: Date)
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title: farthest < 7 ? t('officeSummaryWeek', count) : t('officeSummaryDays', [count, String(farthest)]),
-    message: t('officeSummaryMessage', more > 0 ? t('officeSummaryMore', [names, String(more)]) : names),
+    message: names ? t('officeSummaryMessage', more > 0 ? t('officeSummaryMore', [list, String(more)]) : list) : t('officeSummaryMessageNoNames'),
   });
 }
 
-/** The reminders due now: one notification for a single password, a summary for two or more. */
-export function showReminders(due: readonly TrackedExpiry[], now: Date): Promise<void> {
-  if (due.length >= 2) return showSummaryNotification(due, now);
-  return due.length === 1 ? showReminderNotification(due[0]!.address, due[0]!.expiry, now) : Promise.resolve();
+/**
+ * The reminders due now: one notification for a single password, a summary for two or more.
+ * `names` (Settings.namesInNotifications): whether they name the mailboxes, which a locked screen shows.
+ */
+export function showReminders(due: readonly TrackedExpiry[], now: Date, names: boolean): Promise<void> {
+  if (due.length >= 2) return showSummaryNotification(due, now, names);
+  return due.length === 1 ? showReminderNotification(due[0]!.address, due[0]!.expiry, now, names) : Promise.resolve();
 }
 
 /** Button order on Chrome; Firefox shows no buttons, so a click on the notification renews. */
 export const NOTIFICATION_BUTTONS = ['renew', 'snooze'] as const;
 
-export async function showReminderNotification(address: string, expiry: IsoDate, now: Date): Promise<void> {
+export async function showReminderNotification(address: string, expiry: IsoDate, now: Date, names: boolean): Promise<void> {
   const daysLeft = daysBetween(localToday(now), expiry);
   const title = daysLeft < 0 ? t('notificationTitleExpired') : t('notificationTitle', daysLeftPhrase(t, daysLeft));
   await browser.notifications.create(notificationId(address, expiry), {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title,
-    message: t('notificationMessage', [mailboxName(t, address), formatItalianDate(expiry)]),
+    message: t('notificationMessage', [names ? mailboxName(t, address) : t('notificationOneMailbox'), formatItalianDate(expiry)]),
     ...(import.meta.env.FIREFOX ? {} : { buttons: [{ title: t('actionRenewNow') }, { title: t('actionRemindTomorrow') }], requireInteraction: true }),
   });
 }

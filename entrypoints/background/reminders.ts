@@ -92,7 +92,7 @@ export function reconcile(now = new Date()): Promise<void> {
     await markRemindersFired(db, plan.markFired, now.getTime());
     const plannedKeys = new Set(planned.map((reminder) => reminder.key));
     await pruneFiredReminders(db, (key) => plannedKeys.has(key));
-    await showReminders([...plan.fireNow, ...dueSnoozes], now);
+    await showReminders([...plan.fireNow, ...dueSnoozes], now, settings.namesInNotifications);
     await showBadge(accounts, now);
   });
 }
@@ -130,21 +130,20 @@ export function onReminderAlarm(name: string, now = new Date()): Promise<void> {
   return serialized(async () => {
     if (snooze) await forgetSnooze(name);
     const db = await store();
-    const accounts = await listAccounts(db);
+    const [accounts, settings] = await Promise.all([listAccounts(db), getSettings(db)]);
     const account = accounts.find((a) => a.address === target.address);
     // A renewal since the alarm was set makes it stale; the next reconcile clears what is left.
     if (account?.expiry !== target.expiry) return;
-    if (!reminder) return showReminders([target], now);
+    if (!reminder) return showReminders([target], now, settings.namesInNotifications);
     const fired = await getFiredReminders(db);
     if (fired.has(name)) return;
     // Other reminders due at this same moment (an office's clients) join this one notification.
-    const settings = await getSettings(db);
     const planned = planReminders(trackedOf(accounts, settings), settings);
     const when = planned.find((p) => p.key === name)?.when;
     const together = planned.filter((p) => p.when === when && p.key !== name && !fired.has(p.key));
     await markRemindersFired(db, [name, ...together.map((p) => p.key)], now.getTime());
     await Promise.all(together.map((p) => browser.alarms.clear(p.key)));
-    await showReminders([target, ...together], now);
+    await showReminders([target, ...together], now, settings.namesInNotifications);
   });
 }
 

@@ -34,7 +34,7 @@ test('exports a JSON backup, a CSV and a calendar as downloads under the extensi
   const json = await downloaded(options, 'Backup (JSON)');
   expect(json.download.suggestedFilename()).toBe(`pec-password-assistant-${today()}.json`);
   const backup = JSON.parse(json.text);
-  expect(backup).toMatchObject({ format: 'pec-password-assistant', version: 3, settings: { offsets: [14, 7, 3, 1, 0] } });
+  expect(backup).toMatchObject({ format: 'pec-password-assistant', version: 4, settings: { offsets: [14, 7, 3, 1, 0] } });
   expect(backup.accounts).toHaveLength(2);
   await expect(section(options, 'Esporta').getByRole('status')).toHaveText(`File scaricato: pec-password-assistant-${today()}.json`);
 

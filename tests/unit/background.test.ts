@@ -345,6 +345,22 @@ describe('reminders', () => {
     expect(names.filter((name) => name.endsWith('|3') && name.includes(expiry))).toEqual([`reminder|b@pec.it|${expiry}|3`]);
   });
 
+  it('with the mailboxes left out of notifications (a locked screen shows them), says «1 casella» and names none (issue 16)', async () => {
+    await bg.saveSettings(await bg.store(), { namesInNotifications: false });
+    const expiry = addDays(today(), 10);
+    for (const address of ['a@pec.it', 'b@pec.it', 'c@pec.it']) await bg.handleExpirySeen(seen(formatItalianDate(expiry), address));
+    await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 22)), 'sola@pec.it'));
+    await bg.onReminderAlarm(`reminder|sola@pec.it|${addDays(today(), 22)}|7`, new Date(`${addDays(today(), 15)}T09:00:00`));
+    await bg.onReminderAlarm(`reminder|b@pec.it|${expiry}|3`, new Date(`${addDays(today(), 7)}T09:00:00`));
+    const shown = Object.values(fakeBrowser.notifications.getAllCreateOptions?.() ?? {}) as { title: string; message: string }[];
+    expect(shown).toHaveLength(2);
+    expect(shown[0]?.message).toBe(
+      `1 casella — scadenza ${formatItalianDate(addDays(today(), 22))}. Generane una nuova e sostituiscila in tutti i programmi di posta.`,
+    );
+    expect(shown[1]?.title).toBe('3 caselle scadono questa settimana');
+    expect(JSON.stringify(shown)).not.toContain('@');
+  });
+
   it('reminders missed while closed, for several mailboxes, come back as one summary', async () => {
     await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 20)), 'a@pec.it'));
     await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 25)), 'b@pec.it'));
@@ -514,7 +530,7 @@ describe('an extension update', () => {
 describe('notifications', () => {
   it('carry a hostile address as plain text: the notification API has no markup', async () => {
     const hostile = '<img src=x onerror=alert(1)>@pec.it';
-    await bg.showReminderNotification(hostile, addDays(today(), 3), new Date());
+    await bg.showReminderNotification(hostile, addDays(today(), 3), new Date(), true);
     const [options] = Object.values(fakeBrowser.notifications.getAllCreateOptions?.() ?? {}) as { message: string; type: string }[];
     expect(options?.type).toBe('basic');
     expect(options?.message.startsWith(`${hostile} — scadenza`)).toBe(true);
@@ -522,13 +538,14 @@ describe('notifications', () => {
 
   it('say «casella da indicare» for a mailbox still to be named, alone or in a summary', async () => {
     const expiry = addDays(today(), 3);
-    await bg.showReminderNotification('unnamed:1763888400000', expiry, new Date());
+    await bg.showReminderNotification('unnamed:1763888400000', expiry, new Date(), true);
     await bg.showReminders(
       [
         { address: 'unnamed:1763888400000', expiry },
         { address: 'b@pec.it', expiry },
       ],
       new Date(),
+      true,
     );
     const shown = Object.values(fakeBrowser.notifications.getAllCreateOptions?.() ?? {}) as { message: string; title: string }[];
     expect(shown.map((options) => options.message)).toEqual([

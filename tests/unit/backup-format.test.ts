@@ -90,7 +90,7 @@ describe('mailboxes still to be named (version 3)', () => {
 
   it('round-trip under their key, renewals included, never as an address', () => {
     const built = buildBackup({ accounts: [unnamed], renewals: [renewal], settings: DEFAULT_SETTINGS }, NOW);
-    expect(built.version).toBe(3);
+    expect(built.version).toBeGreaterThanOrEqual(3);
     expect(parseBackup(JSON.stringify(built))).toEqual({ ok: true, data: { accounts: [unnamed], renewals: [renewal], settings: DEFAULT_SETTINGS } });
   });
 
@@ -103,15 +103,40 @@ describe('mailboxes still to be named (version 3)', () => {
   });
 });
 
+describe('notifications without the mailboxes (version 4)', () => {
+  it('round-trips the choice, and reads a version 3 file with the names shown, as before', () => {
+    const built = buildBackup({ accounts: [account()], renewals: [], settings: { ...DEFAULT_SETTINGS, namesInNotifications: false } }, NOW);
+    expect(built.version).toBe(4);
+    expect(parseBackup(JSON.stringify(built))).toMatchObject({ ok: true, data: { settings: { namesInNotifications: false } } });
+    const { namesInNotifications: _, ...v3Settings } = built.settings;
+    expect(parseBackup(JSON.stringify({ ...built, version: 3, settings: v3Settings }))).toMatchObject({
+      ok: true,
+      data: { settings: { namesInNotifications: true } },
+    });
+    expect(rejection({ ...built, settings: { ...built.settings, namesInNotifications: 'no' } })).toEqual({
+      error: 'invalid-field',
+      detail: 'settings.namesInNotifications',
+    });
+  });
+});
+
 describe('buildBackup', () => {
   it('writes the versioned format with accounts, renewals without their local ids, and settings', () => {
     const built = file() as unknown as BackupFile;
-    expect(built).toMatchObject({ format: 'pec-password-assistant', version: 3, exportedAt: '2026-11-23T10:00:00.000Z' });
+    expect(built).toMatchObject({ format: 'pec-password-assistant', version: 4, exportedAt: '2026-11-23T10:00:00.000Z' });
     expect(Object.keys(built)).toEqual(['format', 'version', 'exportedAt', 'accounts', 'renewals', 'settings']);
     expect(built.renewals).toEqual([
       { address: 'studio.rossi@pec.it', expiry: '2027-02-15', capturedAt: 1_700_000_000_000, source: 'webmail-dialog' },
     ]);
-    expect(built.settings).toEqual({ offsets: [14, 7, 3, 1, 0], hour: 18, quietChip: true, language: 'en', officeLeadDays: 10, requestTemplate: '' });
+    expect(built.settings).toEqual({
+      offsets: [14, 7, 3, 1, 0],
+      hour: 18,
+      quietChip: true,
+      language: 'en',
+      officeLeadDays: 10,
+      requestTemplate: '',
+      namesInNotifications: true,
+    });
   });
 
   it('carries nothing but the known fields, and no password', () => {
@@ -142,7 +167,7 @@ describe('parseBackup refuses', () => {
   });
 
   it('a newer or unknown version, saying which', () => {
-    expect(rejection(file({ version: 4 }))).toEqual({ error: 'unsupported-version', detail: '4' });
+    expect(rejection(file({ version: 5 }))).toEqual({ error: 'unsupported-version', detail: '5' });
     expect(rejection(file({ version: 0 }))).toEqual({ error: 'unsupported-version', detail: '0' });
     expect(rejection(file({ version: '1' }))).toEqual({ error: 'invalid-field', detail: 'version' });
   });

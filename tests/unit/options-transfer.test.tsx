@@ -77,7 +77,7 @@ describe('Options → Export', () => {
     expect(file!.name).toMatch(/^pec-password-assistant-\d{4}-\d{2}-\d{2}\.json$/);
     expect(file!.type).toBe('application/json');
     const backup = JSON.parse(await file!.text);
-    expect(backup).toMatchObject({ format: 'pec-password-assistant', version: 3, settings: DEFAULT_SETTINGS });
+    expect(backup).toMatchObject({ format: 'pec-password-assistant', version: 4, settings: DEFAULT_SETTINGS });
     expect(backup.accounts.map((a: Account) => a.address).sort()).toEqual(['fatture@pec.studio.it', 'studio.rossi@pec.it']);
     expect(root.querySelector('#export-heading')?.closest('section')?.querySelector('[role=status]')?.textContent).toBe(
       `File scaricato: ${file!.name}`,
@@ -189,7 +189,7 @@ describe('Options → Import', () => {
   it.each([
     ['a truncated file', backupText([account('x@pec.it')]).slice(0, 120), 'Il file non è JSON valido: forse è incompleto o danneggiato.'],
     ['another program’s JSON', '{"name":"package","version":"1.0.0"}', 'Il file non è un backup di Promemoria password PEC.'],
-    ['a newer format', backupText([]).replace('"version":3', '"version":4'), 'Il backup è nel formato versione 4'],
+    ['a newer format', backupText([]).replace('"version":4', '"version":5'), 'Il backup è nel formato versione 5'],
     ['a bad address', backupText([account('not an address')]), 'Il backup contiene un indirizzo PEC non valido: «not an address».'],
     ['a bad date', backupText([account('x@pec.it', { expiry: '2027-02-31' })]), 'Il backup contiene una data non valida: «2027-02-31»'],
     ['a prototype-pollution key', backupText([]).replace('{', '{"__proto__":{"x":1},'), 'Il file contiene un campo non ammesso («__proto__»)'],

@@ -80,6 +80,16 @@ describe('Options', () => {
     expect(await listAccounts(db)).toHaveLength(1);
   });
 
+  it('can leave the mailboxes out of notifications, which a locked screen shows (issue 16)', async () => {
+    const root = await options();
+    const names = byLabel(root, 'Scrivi nelle notifiche quali caselle scadono');
+    expect(names.checked).toBe(true);
+    expect(root.textContent).toContain('«1 casella»');
+    await click(names);
+    await click(button(root, 'Salva'));
+    await vi.waitFor(async () => expect((await getSettings(db)).namesInNotifications).toBe(false));
+  });
+
   it('resets everything only after confirmation', async () => {
     await saveAccount(db, {
       address: 'mario@pec.it',

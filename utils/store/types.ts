@@ -67,6 +67,11 @@ export type Settings = {
   officeLeadDays: number;
   /** The renewal request's text with {cliente}, {casella}, {scadenza}, {giorni}; empty for the built-in one. */
   requestTemplate: string;
+  /**
+   * Whether notifications name the mailboxes (a client's address, for an office). A notification
+   * shows on a locked screen: without names it says «1 casella», «3 caselle».
+   */
+  namesInNotifications: boolean;
 };
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
@@ -77,6 +82,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   // An office needs the client's new password before the old one lapses: seed 003 asks ~10 days ahead.
   officeLeadDays: 10,
   requestTemplate: '',
+  namesInNotifications: true,
 };
 
 export type FiredReminder = { key: string; firedAt: number };

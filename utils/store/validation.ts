@@ -14,7 +14,8 @@ export type StoreValidationCode =
   | 'invalid-language'
   | 'invalid-contact'
   | 'invalid-lead-days'
-  | 'invalid-template';
+  | 'invalid-template'
+  | 'invalid-names-in-notifications';
 
 export class StoreValidationError extends Error {
   constructor(
@@ -122,7 +123,15 @@ export const MAX_OFFSET_DAYS = 60;
 export const MAX_TEMPLATE_LENGTH = 10_000;
 
 /** The known fields present in `partial`, checked; offsets come back deduplicated, largest first. */
-export function validSettings({ offsets, hour, quietChip, language, officeLeadDays, requestTemplate }: Partial<Settings>): Partial<Settings> {
+export function validSettings({
+  offsets,
+  hour,
+  quietChip,
+  language,
+  officeLeadDays,
+  requestTemplate,
+  namesInNotifications,
+}: Partial<Settings>): Partial<Settings> {
   const valid: Partial<Settings> = {};
   if (offsets !== undefined) {
     const inRange = (n: number) => Number.isInteger(n) && n >= 0 && n <= MAX_OFFSET_DAYS;
@@ -152,6 +161,12 @@ export function validSettings({ offsets, hour, quietChip, language, officeLeadDa
       throw new StoreValidationError('invalid-template', `The request template must be text of at most ${MAX_TEMPLATE_LENGTH} characters`);
     }
     valid.requestTemplate = requestTemplate;
+  }
+  if (namesInNotifications !== undefined) {
+    if (typeof namesInNotifications !== 'boolean') {
+      throw new StoreValidationError('invalid-names-in-notifications', 'namesInNotifications must be true or false');
+    }
+    valid.namesInNotifications = namesInNotifications;
   }
   return valid;
 }

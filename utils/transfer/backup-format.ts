@@ -21,13 +21,17 @@ import { MAX_OFFSET_DAYS, normalizeAddress, requireContact, validSettings } from
  */
 
 export const BACKUP_FORMAT = 'pec-password-assistant';
-/** Version 3: an account may be a mailbox still to be named, under its key (unnamed-mailbox.ts). */
-export const BACKUP_VERSION = 3;
 /**
- * Older files are still read: version 1 (before the office fields) gives the missing fields their
- * defaults; versions 1 and 2 hold only real addresses.
+ * Version 4: the settings say whether notifications name the mailboxes. Version 3: an account may
+ * be a mailbox still to be named, under its key (unnamed-mailbox.ts).
  */
-const READABLE_VERSIONS = [1, 2, 3] as const;
+export const BACKUP_VERSION = 4;
+/**
+ * Older files are still read: version 1 (before the office fields) and versions up to 3 (before
+ * namesInNotifications) give the missing fields their defaults; versions 1 and 2 hold only real
+ * addresses.
+ */
+const READABLE_VERSIONS = [1, 2, 3, 4] as const;
 type ReadableVersion = (typeof READABLE_VERSIONS)[number];
 /** Larger files are refused before they are read: a backup of 200 accounts is about 100 KB. */
 export const MAX_BACKUP_BYTES = 5 * 1024 * 1024;
@@ -67,7 +71,8 @@ const ACCOUNT_FIELDS_V1 = ['address', 'label', 'expiry', 'capturedAt', 'source',
 const ACCOUNT_FIELDS = [...ACCOUNT_FIELDS_V1, 'owner', 'contact', 'leadDays', 'request'] as const;
 const RENEWAL_FIELDS = ['address', 'expiry', 'capturedAt', 'source'] as const;
 const SETTINGS_FIELDS_V1 = ['offsets', 'hour', 'quietChip', 'language'] as const;
-const SETTINGS_FIELDS = [...SETTINGS_FIELDS_V1, 'officeLeadDays', 'requestTemplate'] as const;
+const SETTINGS_FIELDS_V3 = [...SETTINGS_FIELDS_V1, 'officeLeadDays', 'requestTemplate'] as const;
+const SETTINGS_FIELDS = [...SETTINGS_FIELDS_V3, 'namesInNotifications'] as const;
 
 function pick<T, F extends keyof T>(record: T, fields: readonly F[]): Pick<T, F> {
   return Object.fromEntries(fields.map((field) => [field, record[field]])) as Pick<T, F>;
@@ -212,7 +217,7 @@ function renewal(value: unknown, where: string, tracked: ReadonlySet<string>, ve
 }
 
 function settings(value: unknown, version: ReadableVersion): Settings {
-  const expected = version === 1 ? SETTINGS_FIELDS_V1 : SETTINGS_FIELDS;
+  const expected = version === 1 ? SETTINGS_FIELDS_V1 : version <= 3 ? SETTINGS_FIELDS_V3 : SETTINGS_FIELDS;
   const fields = fieldsOf(value, expected, 'settings');
   // The store's own rules, field by field, so the error can say which one is wrong.
   for (const field of expected) {

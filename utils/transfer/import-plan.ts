@@ -45,7 +45,8 @@ function sameSettings(a: Settings, b: Settings): boolean {
     a.quietChip === b.quietChip &&
     a.language === b.language &&
     a.officeLeadDays === b.officeLeadDays &&
-    a.requestTemplate === b.requestTemplate
+    a.requestTemplate === b.requestTemplate &&
+    a.namesInNotifications === b.namesInNotifications
   );
 }
 
