@@ -12,7 +12,14 @@ import tseslint from 'typescript-eslint';
 
 const PRODUCT = ['entrypoints/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'utils/**/*.{ts,tsx}'];
 /** Code that runs in Aruba's pages, where the password is. */
-const IN_PAGE = ['entrypoints/aruba.content/**/*.ts', 'entrypoints/page-outline.ts', 'utils/page/**/*.ts', 'utils/aruba/**/*.ts'];
+const IN_PAGE = [
+  'entrypoints/aruba.content/**/*.ts',
+  'entrypoints/aruba-guide/**/*.ts',
+  'utils/in-page/**/*.ts',
+  'entrypoints/page-outline.ts',
+  'utils/page/**/*.ts',
+  'utils/aruba/**/*.ts',
+];
 /** Extension pages: they read the store, and only the background writes it. */
 const PAGES = ['components/**/*.{ts,tsx}', 'entrypoints/popup/**', 'entrypoints/options/**', 'entrypoints/due-list/**'];
 

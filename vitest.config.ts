@@ -10,7 +10,7 @@ export default defineConfig({
     environmentOptions: { happyDOM: { url: 'https://webmail.pec.it/' } },
     setupFiles: ['tests/unit/setup.ts'],
     restoreMocks: true,
-    // The overlay's styles are imported as text and tested as such.
-    css: { include: [/overlay\.css/] },
+    // The in-page styles (the host's and the guide's overlay) are imported as text and tested as such.
+    css: { include: [/overlay\.css/, /in-page\/host\.css/] },
   },
 });

@@ -9,20 +9,23 @@ import { ARUBA_MATCH_PATTERNS } from './utils/aruba/hosts';
 const EXTENSION_PAGES_CSP =
   "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; connect-src 'none'";
 
+/** The content script's stages: entrypoints/aruba.content/ (the loader) and entrypoints/aruba-guide/. */
+const IN_PAGE_STAGES = ['aruba', 'aruba-guide'];
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Every module says where its names come from; no globals generated from utils/ and components/.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   hooks: {
-    // The content script runs on every WebMail page and must stay small (issue 7: ≤ 12 KB
-    // gzipped). It calls only runtime.sendMessage (and i18n.getMessage for a text the
-    // background did not send), which behave the same in Chrome MV3 (promises) and Firefox
+    // The content script's two stages (issue 17: the loader on every Aruba page, the guide it
+    // loads) must stay small. They call only runtime.sendMessage (and i18n.getMessage for a text
+    // the background did not send), which behave the same in Chrome MV3 (promises) and Firefox
     // without the polyfill: WXT's own `browser` (the browser's namespace) replaces its 3 KB
     // there. Every other entrypoint keeps the polyfill.
     'vite:build:extendConfig': (entrypoints, config) => {
       const alias = config.resolve?.alias as Record<string, string> | undefined;
-      if (entrypoints.some((entrypoint) => entrypoint.name === 'aruba') && alias) delete alias['wxt/browser'];
+      if (entrypoints.some((entrypoint) => IN_PAGE_STAGES.includes(entrypoint.name)) && alias) delete alias['wxt/browser'];
     },
   },
   // The Firefox sources zip is for reviewers: the code, not what the tests and demo leave behind.

@@ -11,7 +11,8 @@ import { PAGE_CAPTURE_SOURCES } from '@/utils/store/types';
 import { StoreValidationError } from '@/utils/store/validation';
 import { handleExpirySeen, moveCaptureTo } from './capture';
 import { dismissGuideInTab, guideModeFor } from './guide-mode';
-import { withLanguage } from './language';
+import { guideModeAnswer } from './language';
+import { loadGuide } from './load-guide';
 import { reconcile } from './reminders';
 import { forgetRenewal, startRenewal } from './renewal';
 import { store } from './store-access';
@@ -28,6 +29,8 @@ import { forgetTabs } from './tab-context';
 export interface ContentSender {
   tabId: number;
   url: URL;
+  /** The page (document) it runs in, where the browser says (Chrome): the guide goes into that one alone. */
+  documentId?: string;
 }
 
 type Fields = Record<string, unknown>;
@@ -64,8 +67,12 @@ async function write<T>(change: (db: StoreDb) => Promise<T>): Promise<StoreReply
 
 const CONTENT_ROUTES: Routes<ContentRequests, ContentSender> = {
   'guide-mode': {
-    parse: ({ address }) => (isStringOrNull(address) ? { address } : null),
-    handle: ({ address }, { tabId }) => withLanguage(guideModeFor(address, tabId)),
+    parse: ({ address, stage }) => (isStringOrNull(address) && (stage === 'loader' || stage === 'guide') ? { address, stage } : null),
+    handle: ({ address, stage }, { tabId, url }) => guideModeAnswer(guideModeFor(address, tabId), stage, url),
+  },
+  'load-guide': {
+    parse: nothing,
+    handle: (_, sender) => loadGuide(sender),
   },
   'expiry-seen': {
     parse: ({ address, expiryText, source, fresh }) =>
@@ -171,7 +178,9 @@ function contentSender(sender: Browser.runtime.MessageSender): ContentSender | n
   } catch {
     return null;
   }
-  return isArubaPage(url) ? { tabId: sender.tab.id, url } : null;
+  if (!isArubaPage(url)) return null;
+  const { documentId } = sender as { documentId?: unknown };
+  return { tabId: sender.tab.id, url, ...(isString(documentId) ? { documentId } : {}) };
 }
 
 function dispatch<Requests, Sender>(routes: Routes<Requests, Sender>, message: Fields, sender: Sender): Promise<unknown> | undefined {

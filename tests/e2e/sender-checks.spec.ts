@@ -1,7 +1,7 @@
-import type { Page } from '@playwright/test';
 import { addDays, localToday } from '../../utils/dates/calendar-date';
+import { inContentScript } from '../harness/chromium/content-world';
 import { account, openPopup, seedAccounts } from './extension-pages';
-import { badgeText, expect, extensionState, test, type LoadedExtension } from './extension';
+import { badgeText, expect, extensionState, test } from './extension';
 import { chipText } from './walk';
 
 /*
@@ -9,28 +9,6 @@ import { chipText } from './walk';
  * sends is sent from the content script's own world on an Aruba page (reached over the DevTools
  * protocol, as an attacker in the renderer would): the background must refuse every one of them.
  */
-
-/** Runs `expression` in the isolated world our content script runs in on `page`. */
-async function inContentScript(page: Page, extension: LoadedExtension, expression: string): Promise<unknown> {
-  const session = await page.context().newCDPSession(page);
-  const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
-  session.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context as (typeof contexts)[number]));
-  await session.send('Runtime.enable');
-  const world = await expect
-    .poll(() => contexts.find((context) => context.auxData?.type === 'isolated' && context.origin.includes(extension.extensionId)), {
-      timeout: 10_000,
-    })
-    .toBeDefined()
-    .then(() => contexts.find((context) => context.auxData?.type === 'isolated' && context.origin.includes(extension.extensionId))!);
-  const { result, exceptionDetails } = await session.send('Runtime.evaluate', {
-    expression,
-    contextId: world.id,
-    awaitPromise: true,
-    returnByValue: true,
-  });
-  await session.detach();
-  return exceptionDetails ? { error: exceptionDetails.exception?.description ?? exceptionDetails.text } : result.value;
-}
 
 test("what the popup sends, sent by an Aruba page's content script, changes nothing and answers nothing", async ({ extension }) => {
   const popup = await openPopup(extension);
@@ -46,7 +24,7 @@ test("what the popup sends, sent by an Aruba page's content script, changes noth
 
   const replies = await inContentScript(
     page,
-    extension,
+    extension.extensionId,
     `(async () => {
       const messages = [
         { type: 'start-renewal', address: 'mario.rossi@pec.it' },

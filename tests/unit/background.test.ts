@@ -470,7 +470,11 @@ describe('the background entrypoint', () => {
 
   it('answers only well-formed messages', async () => {
     await startBackground();
-    const [reply] = await fakeBrowser.runtime.onMessage.trigger({ type: 'guide-mode', address: null }, fromTab(tabOf(3)), () => undefined);
+    const [reply] = await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'guide-mode', address: null, stage: 'guide' },
+      fromTab(tabOf(3)),
+      () => undefined,
+    );
     expect(await reply).toMatchObject({ mode: 'guide', reason: 'no-expiry', language: 'it', strings: { guideDismiss: 'Non ora' } });
     const [ignored] = await fakeBrowser.runtime.onMessage.trigger({ type: 'expiry-seen', expiryText: 42 }, fromTab(tabOf(3)), () => undefined);
     expect(ignored).toBeUndefined();
@@ -482,7 +486,11 @@ describe('the background entrypoint', () => {
   it('hears which tab a content script speaks from: the page of a tab that named its mailbox', async () => {
     await startBackground();
     const tab = tabOf(12);
-    const [shown] = await fakeBrowser.runtime.onMessage.trigger({ type: 'guide-mode', address: 'Webmail@PEC.it' }, fromTab(tab), () => undefined);
+    const [shown] = await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'guide-mode', address: 'Webmail@PEC.it', stage: 'loader' },
+      fromTab(tab),
+      () => undefined,
+    );
     await (shown as Promise<unknown>);
     const message = { type: 'expiry-seen', ...seen(formatItalianDate(addDays(today(), 70)), null) };
     const [reply] = await fakeBrowser.runtime.onMessage.trigger(message, fromTab(tab), () => undefined);

@@ -15,10 +15,10 @@ function resolveImport(from: string, specifier: string): string | null {
   return [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find(existsSync) ?? null;
 }
 
-/** Every file of ours the content script bundles: its entrypoint and what it imports (not `import type`). */
+/** Every file of ours the content script's two stages bundle: the loader, the guide and what they import (not `import type`). */
 function contentScriptFiles(): string[] {
   const seen = new Set<string>();
-  const queue = [join(ROOT, 'entrypoints/aruba.content/index.ts')];
+  const queue = [join(ROOT, 'entrypoints/aruba.content/index.ts'), join(ROOT, 'entrypoints/aruba-guide/index.ts')];
   for (let file = queue.pop(); file; file = queue.pop()) {
     if (seen.has(file)) continue;
     seen.add(file);
@@ -39,7 +39,7 @@ const messageKeysIn = (file: string) =>
 describe('the texts sent to the content script', () => {
   it('cover every message key the content script uses', () => {
     const files = contentScriptFiles();
-    expect(files).toEqual(expect.arrayContaining(['entrypoints/aruba.content/guide.ts', 'utils/guide/capture-message.ts', 'utils/aruba/steps.ts']));
+    expect(files).toEqual(expect.arrayContaining(['entrypoints/aruba-guide/guide.ts', 'utils/guide/capture-message.ts', 'utils/aruba/steps.ts']));
     // The content script stays small: the catalogs are for the background and extension pages only.
     expect(files).not.toContain('utils/i18n/catalog.ts');
     const sent = new Set(contentScriptKeys());
@@ -77,11 +77,11 @@ describe('the background and the language chosen in the options', () => {
 
   it('tells the content script the language, and sends its texts in that language', async () => {
     const { db, saveSettings } = await loadBackground();
-    const italianAnswer = (await ask({ type: 'guide-mode', address: null })) as { language: string; strings: Record<string, string> };
+    const italianAnswer = (await ask({ type: 'guide-mode', address: null, stage: 'guide' })) as { language: string; strings: Record<string, string> };
     expect(italianAnswer).toMatchObject({ mode: 'guide', language: 'it' });
     expect(italianAnswer.strings.guideDismiss).toBe('Non ora');
     await saveSettings(db, { language: 'en' });
-    const answer = (await ask({ type: 'guide-mode', address: null })) as { language: string; strings: Record<string, string> };
+    const answer = (await ask({ type: 'guide-mode', address: null, stage: 'guide' })) as { language: string; strings: Record<string, string> };
     expect(answer).toMatchObject({ mode: 'guide', language: 'en' });
     expect(answer.strings.langCode).toBe('en');
     expect(answer.strings.guideDismiss).toBe('Not now');

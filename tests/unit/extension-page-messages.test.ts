@@ -111,7 +111,8 @@ const PAGE_MESSAGES: Record<string, Record<string, unknown>> = {
   'clear-all': {},
 };
 const CONTENT_MESSAGES: Record<string, Record<string, unknown>> = {
-  'guide-mode': { address: 'studio@pec.it' },
+  'guide-mode': { address: 'studio@pec.it', stage: 'loader' },
+  'load-guide': {},
   'expiry-seen': {
     address: 'studio@pec.it',
     expiryText: formatItalianDate(addDays(localToday(new Date()), 80)),
@@ -163,6 +164,23 @@ describe('who may say what', () => {
       expect(await bg.send(message as never, sender)).toBeUndefined();
     }
     expect(await everything()).toBe(before);
+  });
+
+  it("injects the guide into the asking page's own tab and top frame, never where the message says", async () => {
+    const executeScript = vi.fn((_: unknown) => Promise.resolve([]));
+    fakeBrowser.scripting.executeScript = executeScript;
+    expect(await bg.send({ type: 'load-guide', tabId: 99, target: { tabId: 99, allFrames: true } }, SENDERS.arubaTab())).toBe(true);
+    // Chrome names the sender's document: the guide goes into that one, not a page the tab showed since.
+    expect(await bg.send({ type: 'load-guide' }, { ...SENDERS.arubaTab(), documentId: 'DOC-1' })).toBe(true);
+    expect(executeScript.mock.calls).toEqual([
+      [{ target: { tabId: 4, frameIds: [0] }, files: ['/aruba-guide.js'] }],
+      [{ target: { tabId: 4, documentIds: ['DOC-1'] }, files: ['/aruba-guide.js'] }],
+    ]);
+    for (const sender of Object.values(NOT_CONTENT)) expect(await bg.send({ type: 'load-guide' }, sender())).toBeUndefined();
+    expect(executeScript).toHaveBeenCalledTimes(2);
+    // A tab that closed or left Aruba meanwhile: no guide, and the answer says so.
+    executeScript.mockRejectedValueOnce(new Error('No tab with id: 4'));
+    expect(await bg.send({ type: 'load-guide' }, SENDERS.arubaTab())).toBe(false);
   });
 
   it('answers the content script of an Aruba tab, taking the page URL from the sender, never from the message', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Overlay } from '@/entrypoints/aruba.content/overlay';
+import { Overlay } from '@/entrypoints/aruba-guide/overlay';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">Sicurezza <b>e</b> password';
 

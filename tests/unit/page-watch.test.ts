@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { watchPage, type PageChange, type PageWatch } from '@/entrypoints/aruba.content/page-watch';
+import { watchPage, type PageChange, type PageWatch } from '@/entrypoints/aruba-guide/page-watch';
 import { DATA_LIST_SIZE } from '@/utils/page/walk';
 
 const rows = (count: number) =>

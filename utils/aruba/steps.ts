@@ -78,6 +78,12 @@ interface StateEntry {
 const WEBMAIL: readonly UrlPattern[] = [{ host: 'webmail.pec.it' }, { host: 'www.startpec.it', path: /^\/(?:(?:it|en)\/)?webmail/ }];
 
 /**
+ * Where people read their mail all day (issue 17): there the guide is loaded only when it has
+ * work (entrypoints/aruba.content/), while every other page of the path loads it at once.
+ */
+export const EVERYDAY_PAGES: readonly UrlPattern[] = WEBMAIL;
+
+/**
  * "Sicurezza e password" opens a new tab on a host the seeds do not show; the older
  * GestioneMail panel is the likeliest, and the replica puts these pages there.
  */
@@ -357,29 +363,37 @@ export function expectedStep(url: URL): ArubaStep | null {
   return candidates[0] ?? null;
 }
 
-/** The longest word of each label, lower case with accents kept, as a page writes it. */
-function anchorWords(labels: readonly string[]): string[] {
+/**
+ * The longest word of each label, lower case with accents kept, as a page writes it. The labels
+ * come from functions, so that the call is pure: a bundle that uses none of the words (the
+ * loader, issue 17) leaves the tables out.
+ */
+function anchorWords(...labelLists: (() => readonly string[])[]): string[] {
   return [
     ...new Set(
-      labels.map((label) =>
-        label
-          .toLowerCase()
-          .split(' ')
-          .reduce((a, b) => (b.length > a.length ? b : a)),
-      ),
+      labelLists
+        .flatMap((labels) => labels())
+        .map((label) =>
+          label
+            .toLowerCase()
+            .split(' ')
+            .reduce((a, b) => (b.length > a.length ? b : a)),
+        ),
     ),
   ];
 }
 
+const NO_LABELS: Labels = { it: [], en: [] };
+
 /** A clickable can carry a step's label only if its raw text has one of these words. */
-export const STEP_ANCHORS = anchorWords(ARUBA_STEPS.flatMap((step) => labelsIn(step.labels)));
+export const STEP_ANCHORS = /* @__PURE__ */ anchorWords(() => ARUBA_STEPS.flatMap((step) => labelsIn(step.labels)));
 
 /**
  * A change to the page can matter to the guide only if the text it adds, removes or restyles has
  * one of these words: a step's label, a state's title or phrase. The rest of a busy inbox's
  * changes are not looked at.
  */
-export const WATCH_WORDS = anchorWords([
-  ...ARUBA_STEPS.flatMap((step) => labelsIn(step.labels)),
-  ...ARUBA_STATES.flatMap((state) => [...labelsIn(state.titles ?? { it: [], en: [] }), ...labelsIn(state.phrases ?? { it: [], en: [] })]),
-]);
+export const WATCH_WORDS = /* @__PURE__ */ anchorWords(
+  () => ARUBA_STEPS.flatMap((step) => labelsIn(step.labels)),
+  () => ARUBA_STATES.flatMap((state) => [...labelsIn(state.titles ?? NO_LABELS), ...labelsIn(state.phrases ?? NO_LABELS)]),
+);

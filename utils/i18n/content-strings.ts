@@ -2,9 +2,10 @@ import { ARUBA_STATES, ARUBA_STEPS } from '../aruba/steps';
 import type { MessageKey } from './translate';
 
 /**
- * The texts the content script shows besides the page table's step and state messages. The
- * background sends them with its guide-mode answer, in the language chosen in the options (the
- * content script carries no catalog of its own: it must stay small).
+ * The texts the guide shows besides the page table's step and state messages. The background
+ * sends them with its guide-mode answer, in the language chosen in the options (the content
+ * script carries no catalog of its own: it must stay small). The quiet chip's words come put
+ * together (entrypoints/background/language.ts).
  * tests/unit/content-strings.test.ts fails when the content script uses a key missing here.
  */
 const GUIDE_KEYS = [
@@ -16,12 +17,6 @@ const GUIDE_KEYS = [
   'guideCloseLayer',
   'guideCloseLayerUntitled',
   'chipClose',
-  'chipExpiry',
-  'daysLeftToday',
-  'daysLeftTomorrow',
-  'daysLeftMany',
-  'expiredOneDay',
-  'expiredManyDays',
   'captureRecorded',
   'captureRecordedOnTheDay',
   'captureRecordedNoReminders',

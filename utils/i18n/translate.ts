@@ -38,6 +38,11 @@ export function substitute(template: string, substitutions: string | string[] = 
   return template.replace(/\$(\$+|.?)/gs, (_, next: string) => (next[0] === '$' ? next : (values[Number(next) - 1] ?? '')));
 }
 
+/** A t() over the given texts alone (the background's, for a language other than its own). */
+export function translator(messages: Messages): Translate {
+  return (key, substitutions) => substitute(messages[key] ?? key, substitutions);
+}
+
 /** Looks up a user-facing string; falls back to the key so a missing string is visible, not blank. */
 export const t: Translate = (key, substitutions) => {
   const text = chosen[key];

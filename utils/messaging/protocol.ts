@@ -21,11 +21,34 @@ export type GuideMode =
   { mode: 'guide'; reason: 'no-expiry' | 'due' | 'renewal-started' } | { mode: 'chip'; expiry: IsoDate; daysLeft: number } | { mode: 'quiet' };
 
 /**
- * The background's answer to guide-mode, with the texts the content script shows in the language
- * chosen in the options ('auto' resolved): the content script never asks the browser for a text
- * (its first getMessage on a page costs milliseconds) and carries no catalog (it must stay small).
+ * Which part of the content script asks (issue 17): the loader every Aruba page runs, small so
+ * that the page read all day costs what an empty content script costs, or the guide it loads
+ * when there is work (entrypoints/aruba-guide/).
  */
-export type GuideModeAnswer = GuideMode & { language: Language; strings: Messages };
+export type GuideStage = 'loader' | 'guide';
+
+/**
+ * When the loader loads the guide. At once when the guide is on for the page's mailbox, or the
+ * page is one of the path's by its URL; otherwise when the page's title or top heading names one
+ * of the path's pages (`headings`), or when the user clicks something whose text is one of the
+ * labels of the steps on such a page (`labels`). Both normalized (utils/page/text.ts normalizeLabel).
+ */
+export type GuideWake = { now: true } | { now: false; headings: string[]; labels: string[] };
+
+/** The quiet chip's words, in the language chosen in the options: the loader and the guide show the same. */
+export interface ChipWords {
+  text: string;
+  closeLabel: string;
+}
+
+/**
+ * The background's answer to guide-mode, in the language chosen in the options ('auto'
+ * resolved): the content script never asks the browser for a text (its first getMessage on a
+ * page costs milliseconds) and carries no catalog (it must stay small). `strings`: every text the
+ * guide shows, for the guide and for a loader about to load it at once (it hands them over);
+ * none for a loader that may never load it.
+ */
+export type GuideModeAnswer = GuideMode & { language: Language; chip: ChipWords | null; wake: GuideWake; strings: Messages };
 
 /** The expiry text shown for the password for mail programs, and where. */
 export type ExpirySeen = {
@@ -67,7 +90,12 @@ type Nothing = Record<string, never>;
 /** Content script → background. The page's URL is the sender's, as the browser reports it. */
 export interface ContentRequests {
   /** How should this page behave? `address`: the mailbox the page names, remembered for the tab. */
-  'guide-mode': { request: { address: string | null }; reply: GuideModeAnswer };
+  'guide-mode': { request: { address: string | null; stage: GuideStage }; reply: GuideModeAnswer };
+  /**
+   * The loader asks for the guide: the background injects it into the sender's own page (its
+   * tab's top frame), never anywhere a message names. True once it runs there.
+   */
+  'load-guide': { request: Nothing; reply: boolean };
   'expiry-seen': { request: ExpirySeen; reply: CaptureResult };
   /** The user closed the guide with «Non ora» in this tab. */
   'guide-dismissed': { request: Nothing; reply: null };

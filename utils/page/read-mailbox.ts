@@ -1,7 +1,8 @@
 import { MAILBOX_INFO_LABELS, labelsIn } from '../aruba/steps';
+import { addressAt, addressIn, textsUnder } from './banner-mailbox';
 import { ELEMENT_NODE, HEADINGS, TEXT_NODE, composedParent, queryAll, type SearchRoot } from './walk';
 import { isRendered, normalizeLabel, normalizedSet, visibleText } from './text';
-import { inTopBar, isContentRegion, isPageContent, isTopBar } from './regions';
+import { inTopBar, isPageContent, isTopBar } from './regions';
 
 /**
  * The PEC mailbox the page belongs to, read where Aruba's interface names the current mailbox and
@@ -10,14 +11,9 @@ import { inTopBar, isContentRegion, isPageContent, isTopBar } from './regions';
  * other people's addresses). Only the address leaves this function, lower-cased. Pure DOM.
  */
 
-const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/i;
 /** How far up from «Informazioni casella» its card may be. */
 const CARD_LEVELS = 4;
 const PLACES = `[aria-haspopup], [role=menu], ${HEADINGS}`;
-
-function addressIn(text: string | null | undefined): string | null {
-  return text?.match(EMAIL)?.[0].toLowerCase() ?? null;
-}
 
 /** A control or badge of the top bar named with the address: the new WebMail's user menu. */
 function fromTopBarNames(root: SearchRoot): string | null {
@@ -55,30 +51,12 @@ function fromMailboxInfo(root: SearchRoot): string | null {
   return null;
 }
 
-/** Each text node under the node apart (an address is written in one), across open shadow roots, not inside a message. */
-function textsUnder(node: Node, texts: string[]): void {
-  for (let child = node.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === TEXT_NODE) texts.push(child.nodeValue ?? '');
-    else if (child.nodeType === ELEMENT_NODE) {
-      const element = child as Element;
-      if (isContentRegion(element)) continue;
-      texts.push(element.getAttribute('aria-label') ?? '', element.getAttribute('title') ?? '');
-      if (element.shadowRoot) textsUnder(element.shadowRoot, texts);
-      textsUnder(element, texts);
-    }
-  }
-}
-
 /** The top bar, the user menu and the page's headings, in page order. */
 function fromPlaces(root: SearchRoot): string | null {
   for (const place of queryAll(root, '*')) {
     if (!(isTopBar(place) || place.matches(PLACES)) || isPageContent(place)) continue;
-    const texts = [place.getAttribute('aria-label') ?? '', place.getAttribute('title') ?? ''];
-    textsUnder(place, texts);
-    for (const text of texts) {
-      const address = addressIn(text);
-      if (address) return address;
-    }
+    const address = addressAt(place);
+    if (address) return address;
   }
   return null;
 }

@@ -1,4 +1,4 @@
-import { OVERLAY_TAG } from '@/utils/page/walk';
+import { buildChip, createHost, trusted, type Chip } from '@/utils/in-page/host';
 import OVERLAY_CSS from './overlay.css?inline';
 
 /** What the guide shows next to the element to click (or docked, when there is none). */
@@ -11,33 +11,16 @@ export interface GuideCard {
   dismissLabel: string;
 }
 
-export interface Chip {
-  text: string;
-  bad?: boolean;
-  closeLabel: string;
-}
-
 const GAP = 10;
 
 /**
- * Acts on a person's click or key only: the page's scripts can dispatch events on our host, and
- * must not be able to press «Non ora» or close the chip.
- */
-function trusted<E extends Event>(handler: (event: E) => void): (event: E) => void {
-  return (event) => {
-    if (event.isTrusted) handler(event);
-  };
-}
-
-/**
- * Our in-page UI: a ring around the target and a card beside it, or a chip in a corner. It is
- * drawn in a closed shadow root of its own (the page's scripts can neither read the days left nor
- * reach our buttons), never covers clicks (only the card's buttons take them), and every text is
- * set with textContent: labels and dates come from the page, which is untrusted.
+ * The guide's UI: a ring around the target and a card beside it, or a chip in a corner, in the
+ * host utils/in-page/host.ts makes (a closed shadow root, never covering clicks, page text set as
+ * text).
  */
 export class Overlay {
-  private readonly host = document.createElement(OVERLAY_TAG);
-  private readonly layer = document.createElement('div');
+  private readonly host: HTMLElement;
+  private readonly layer: HTMLElement;
   private readonly ring = document.createElement('div');
   private card: HTMLElement | null = null;
   /** What `card` says: the same card is shown again, not rebuilt, each time its element reappears. */
@@ -58,14 +41,10 @@ export class Overlay {
   };
 
   constructor(private readonly onDismiss: () => void) {
-    const root = this.host.attachShadow({ mode: 'closed' });
-    const style = document.createElement('style');
-    style.textContent = OVERLAY_CSS;
-    this.layer.className = 'layer';
+    ({ host: this.host, layer: this.layer } = createHost(OVERLAY_CSS));
     this.ring.className = 'ring';
     this.ring.hidden = true;
     this.layer.append(this.ring);
-    root.append(style, this.layer);
     this.layer.addEventListener(
       'keydown',
       trusted((event: KeyboardEvent) => {
@@ -97,25 +76,11 @@ export class Overlay {
   showChip(chip: Chip, onClose: () => void): void {
     this.mount();
     this.hideChip();
-    const element = document.createElement('div');
-    element.className = chip.bad ? 'chip bad' : 'chip';
-    element.setAttribute('role', 'status');
-    const text = document.createElement('span');
-    text.textContent = chip.text;
-    const close = document.createElement('button');
-    close.type = 'button';
-    close.textContent = '×';
-    close.setAttribute('aria-label', chip.closeLabel);
-    close.addEventListener(
-      'click',
-      trusted(() => {
-        this.hideChip();
-        onClose();
-      }),
-    );
-    element.append(text, close);
-    this.chip = element;
-    this.layer.append(element);
+    this.chip = buildChip(chip, () => {
+      this.hideChip();
+      onClose();
+    });
+    this.layer.append(this.chip);
   }
 
   hideGuide(): void {

@@ -1,6 +1,5 @@
 import { ACCOUNT_CONSOLE, ARUBA_STATES, matchesUrl, pathLength, type ArubaStep } from '@/utils/aruba/steps';
 import { captureMessage } from '@/utils/guide/capture-message';
-import { daysLeftPhrase } from '@/utils/dates/days-left-phrase';
 import { accessibleLabel, isRendered } from '@/utils/page/text';
 import { inOneLook, queryAll, type SearchRoot } from '@/utils/page/walk';
 import { detectPageState, headingStep, recognizeStep, stepAfterOpenMenu, type PageState } from '@/utils/page/find-step';
@@ -9,8 +8,9 @@ import { coveringLayer, layerTitle, openModal } from '@/utils/page/layers';
 import { readExpiryText } from '@/utils/page/read-expiry';
 import { readAccountName } from '@/utils/page/read-mailbox';
 import { setTranslations, t } from '@/utils/i18n/translate';
-import type { CaptureResult, ExpirySeen, GuideMode, GuideModeAnswer } from '@/utils/messaging/protocol';
-import { askBackground } from './ask-background';
+import type { CaptureResult, ChipWords, ExpirySeen, GuideMode, GuideModeAnswer } from '@/utils/messaging/protocol';
+import { askBackground } from '@/utils/in-page/ask-background';
+import type { Handoff } from '@/utils/in-page/handoff';
 import { Overlay, type GuideCard } from './overlay';
 import { watchPage, type PageChange, type PageWatch } from './page-watch';
 
@@ -52,12 +52,14 @@ function stepCard(step: ArubaStep, target: Element): GuideCard {
 }
 
 /**
- * Runs on every Aruba page: asks the background whether to guide, keeps the highlight on the
- * element to click next as the page changes, and reports the expiry the page shows. It sends
- * the background only the mailbox name and the expiry text; it never reads the password.
+ * Runs on an Aruba page once its loader loaded it (there is work: the guide is on, or the page is
+ * one of the path's): asks the background whether to guide, keeps the highlight on the element to
+ * click next as the page changes, and reports the expiry the page shows. It sends the background
+ * only the mailbox name and the expiry text; it never reads the password.
  */
 export class Guide {
   private mode: GuideMode = { mode: 'quiet' };
+  private chipWords: ChipWords | null = null;
   private address: string | null = null;
   private highlighted: Element | null = null;
   private shown = '';
@@ -78,12 +80,21 @@ export class Guide {
   /** Made when there is something to show: most pages never need it. */
   private drawn: Overlay | null = null;
 
-  constructor(private readonly signal: AbortSignal) {
+  /** `loader`: what the loader that loaded the guide hands over; it is released at the first look. */
+  constructor(
+    private readonly signal: AbortSignal,
+    private loader?: Handoff,
+  ) {
+    this.chipClosed = loader?.chipClosed ?? false;
     signal.addEventListener('abort', () => this.end(), { once: true });
   }
 
   async start(): Promise<void> {
-    await this.askMode();
+    const loader = this.loader;
+    if (loader?.answer) {
+      this.address = loader.address;
+      this.apply(loader.answer);
+    } else await this.askMode();
     if (this.signal.aborted) return;
     this.watch = watchPage((change) => this.update(change), this.signal);
     this.watch.guiding(this.guiding());
@@ -98,13 +109,18 @@ export class Guide {
     this.address = readAccountName(document);
     let answer: GuideModeAnswer;
     try {
-      answer = await askBackground('guide-mode', { address: this.address });
+      answer = await askBackground('guide-mode', { address: this.address, stage: 'guide' });
     } catch {
       if (!this.signal.aborted) setTimeout(() => void this.askMode().then(() => this.watch?.lookEverywhere()), RETRY_MS);
       return;
     }
+    this.apply(answer);
+  }
+
+  private apply(answer: GuideModeAnswer): void {
     setTranslations(answer.strings);
     this.mode = answer;
+    this.chipWords = answer.chip;
     this.watch?.guiding(this.guiding());
   }
 
@@ -117,6 +133,9 @@ export class Guide {
   }
 
   private look(change: PageChange): void {
+    // The loader's chip goes in the same task as the guide shows its own: never a frame without.
+    this.loader?.release();
+    this.loader = undefined;
     if (change.everywhere) {
       const address = readAccountName(document);
       if (address !== this.address && address !== null) {
@@ -263,16 +282,16 @@ export class Guide {
 
   private showQuietChip(): void {
     this.clear();
-    if (this.mode.mode !== 'chip' || this.chipClosed || this.reportedExpiry !== null) return;
-    this.showChip(t('chipExpiry', daysLeftPhrase(t, this.mode.daysLeft)), false, () => {
+    if (this.mode.mode !== 'chip' || !this.chipWords || this.chipClosed || this.reportedExpiry !== null) return;
+    this.showChip(this.chipWords, false, () => {
       this.chipClosed = true;
     });
   }
 
-  private showChip(text: string, bad: boolean, onClose: () => void): void {
-    if (text === this.chipText) return;
-    this.chipText = text;
-    this.overlay().showChip({ text, bad, closeLabel: t('chipClose') }, onClose);
+  private showChip(words: ChipWords, bad: boolean, onClose: () => void): void {
+    if (words.text === this.chipText) return;
+    this.chipText = words.text;
+    this.overlay().showChip({ ...words, bad }, onClose);
   }
 
   private reportExpiry(state: PageState | null): void {
@@ -290,7 +309,7 @@ export class Guide {
   /** The background's answer to a date read: a chip says it, and a date not kept is sent again later. */
   private reported(result: CaptureResult): void {
     const { text, bad } = captureMessage(t, result);
-    this.showChip(text, bad, () => undefined);
+    this.showChip({ text, closeLabel: t('chipClose') }, bad, () => undefined);
     if (result.status === 'store-unavailable') {
       // Nothing was kept: the page reads and sends the date again, a few times.
       this.reportedExpiry = null;
