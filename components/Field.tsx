@@ -36,3 +36,26 @@ export function Field({ id, label, hint, error, children }: FieldProps) {
     </div>
   );
 }
+
+export interface CheckFieldProps {
+  id: string;
+  label: string;
+  hint: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}
+
+/** A labelled checkbox with its hint below, read out with it. */
+export function CheckField({ id, label, hint, checked, onChange }: CheckFieldProps) {
+  return (
+    <div class="field">
+      <label class="check">
+        <input type="checkbox" aria-describedby={`${id}-hint`} checked={checked} onChange={(event) => onChange(event.currentTarget.checked)} />
+        {label}
+      </label>
+      <p class="hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+    </div>
+  );
+}

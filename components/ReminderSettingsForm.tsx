@@ -3,7 +3,7 @@ import { t } from '@/utils/i18n/translate';
 import { formatOffsets, parseOffsetsText } from '@/utils/reminders/offsets-text';
 import { MAX_OFFSET_DAYS, StoreValidationError } from '@/utils/store/validation';
 import type { Settings } from '@/utils/store/types';
-import { described, Field } from './Field';
+import { CheckField, described, Field } from './Field';
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 
@@ -79,34 +79,14 @@ export function ReminderSettingsForm({ settings, onSave }: ReminderSettingsFormP
           ))}
         </select>
       </Field>
-      <div class="field">
-        <label class="check">
-          <input
-            type="checkbox"
-            aria-describedby="names-in-notifications-hint"
-            checked={namesInNotifications}
-            onChange={(event) => setNamesInNotifications(event.currentTarget.checked)}
-          />
-          {t('optionsNamesInNotifications')}
-        </label>
-        <p class="hint" id="names-in-notifications-hint">
-          {t('optionsNamesInNotificationsHint')}
-        </p>
-      </div>
-      <div class="field">
-        <label class="check">
-          <input
-            type="checkbox"
-            aria-describedby="quiet-chip-hint"
-            checked={quietChip}
-            onChange={(event) => setQuietChip(event.currentTarget.checked)}
-          />
-          {t('optionsQuietChip')}
-        </label>
-        <p class="hint" id="quiet-chip-hint">
-          {t('optionsQuietChipHint')}
-        </p>
-      </div>
+      <CheckField
+        id="names-in-notifications"
+        label={t('optionsNamesInNotifications')}
+        hint={t('optionsNamesInNotificationsHint')}
+        checked={namesInNotifications}
+        onChange={setNamesInNotifications}
+      />
+      <CheckField id="quiet-chip" label={t('optionsQuietChip')} hint={t('optionsQuietChipHint')} checked={quietChip} onChange={setQuietChip} />
       <div class="actions">
         <button type="submit" class="button-primary">
           {t('optionsSave')}

@@ -1,3 +1,4 @@
+import { manualAccount } from './accounts';
 import { importStore } from './store-modules';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -92,21 +93,8 @@ describe('the background and the language chosen in the options', () => {
   });
 
   it('speaks the chosen language in the badge title after a settings change', async () => {
-    const { NO_OFFICE_FIELDS } = await loadBackground();
-    await command({
-      type: 'restore-account',
-      account: {
-        address: 'a@pec.it',
-        label: '',
-        expiry: '2099-01-01',
-        capturedAt: 1,
-        source: 'manual',
-        pageUrl: null,
-        programs: [],
-        programsToUpdate: [],
-        ...NO_OFFICE_FIELDS,
-      },
-    });
+    await loadBackground();
+    await command({ type: 'restore-account', account: manualAccount('a@pec.it', { expiry: '2099-01-01' }) });
     expect(await fakeBrowser.action.getTitle({})).toContain('a@pec.it: scade il 01/01/2099');
     await command({ type: 'save-settings', settings: { language: 'en' } });
     expect(await fakeBrowser.action.getTitle({})).toContain('a@pec.it: expires on 01/01/2099');

@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Options } from '@/components/Options';
-import { DEFAULT_SETTINGS, NO_OFFICE_FIELDS } from '@/utils/store/types';
+import { DEFAULT_SETTINGS } from '@/utils/store/types';
 import { getSettings } from '@/utils/store/settings';
 import { listAccounts, saveAccount } from '@/utils/store/accounts';
 import { openStore, type StoreDb } from '@/utils/store/schema';
+import { manualAccount } from './accounts';
 import { button, byLabel, click, mount, type } from './render';
 import { serveBackground, type SentMessage } from './test-store';
 
@@ -57,17 +58,7 @@ describe('Options', () => {
 
   it('says so when the reset fails, keeps the question open to try again, and changes nothing (issue 16)', async () => {
     serveBackground(db, (message) => (message.type === 'clear-all' ? { ok: false, error: 'store-unavailable' } : undefined));
-    await saveAccount(db, {
-      address: 'mario@pec.it',
-      label: '',
-      expiry: '2027-01-10',
-      capturedAt: 1,
-      source: 'manual',
-      pageUrl: null,
-      programs: [],
-      programsToUpdate: [],
-      ...NO_OFFICE_FIELDS,
-    });
+    await saveAccount(db, manualAccount('mario@pec.it', { expiry: '2027-01-10' }));
     const root = await options();
     await click(button(root, 'Cancella tutti i dati…'));
     await click(button(root, 'Sì, cancella tutto'));
@@ -91,17 +82,7 @@ describe('Options', () => {
   });
 
   it('resets everything only after confirmation', async () => {
-    await saveAccount(db, {
-      address: 'mario@pec.it',
-      label: '',
-      expiry: '2027-01-10',
-      capturedAt: 1,
-      source: 'manual',
-      pageUrl: null,
-      programs: [],
-      programsToUpdate: [],
-      ...NO_OFFICE_FIELDS,
-    });
+    await saveAccount(db, manualAccount('mario@pec.it', { expiry: '2027-01-10' }));
     const root = await options();
     await type(byLabel(root, 'Giorni prima della scadenza'), '5');
     await click(button(root, 'Cancella tutti i dati…'));

@@ -3,25 +3,18 @@ import italian from '@/public/_locales/it/messages.json';
 import english from '@/public/_locales/en/messages.json';
 import { substitute, type MessageKey, type Translate } from '@/utils/i18n/translate';
 import { fitBody, mailtoLink, MAX_ENCODED_BODY, renderRequest, requestLink, requestValues } from '@/utils/office/renewal-request';
-import { NO_OFFICE_FIELDS, type Account } from '@/utils/store/types';
+import type { Account } from '@/utils/store/types';
+import { manualAccount } from './accounts';
 
 const TODAY = '2027-02-05';
 
 function account(overrides: Partial<Account> = {}): Account {
-  return {
-    address: 'info@pec.barsport.it',
-    label: '',
+  return manualAccount('info@pec.barsport.it', {
     expiry: '2027-02-15',
-    capturedAt: 1,
-    source: 'manual',
-    pageUrl: null,
-    programs: [],
-    programsToUpdate: [],
-    ...NO_OFFICE_FIELDS,
     owner: 'Bar Sport di Mario Rossi',
     contact: 'mario.rossi@example.com',
     ...overrides,
-  };
+  });
 }
 
 const translator =
