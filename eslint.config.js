@@ -13,7 +13,7 @@ import tseslint from 'typescript-eslint';
 const PRODUCT = ['entrypoints/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'utils/**/*.{ts,tsx}'];
 /** Code that runs in Aruba's pages, where the password is. */
 const IN_PAGE = [
-  'entrypoints/aruba.content/**/*.ts',
+  'entrypoints/aruba-loader/**/*.ts',
   'entrypoints/aruba-guide/**/*.ts',
   'utils/in-page/**/*.ts',
   'entrypoints/page-outline.ts',

@@ -9,8 +9,8 @@ import { ARUBA_MATCH_PATTERNS } from './utils/aruba/hosts';
 const EXTENSION_PAGES_CSP =
   "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; connect-src 'none'";
 
-/** The content script's stages: entrypoints/aruba.content/ (the loader) and entrypoints/aruba-guide/. */
-const IN_PAGE_STAGES = ['aruba', 'aruba-guide'];
+/** The content script's stages: entrypoints/aruba-loader/ (the loader) and entrypoints/aruba-guide/. */
+const IN_PAGE_STAGES = ['aruba-loader', 'aruba-guide'];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -38,6 +38,9 @@ export default defineConfig({
     // scripting: the popup's "Segnala questa pagina" reads the active Aruba tab's outline on demand.
     permissions: ['alarms', 'notifications', 'scripting', 'storage'],
     host_permissions: ARUBA_MATCH_PATTERNS,
+    // The loader, on every page of the hosts the steps use (entrypoints/aruba-loader/ says why it
+    // is listed here rather than made a WXT content script).
+    content_scripts: [{ matches: ARUBA_MATCH_PATTERNS, js: ['aruba-loader.js'], run_at: 'document_idle' }],
     ...(mode === 'production'
       ? {
           content_security_policy: manifestVersion === 3 ? { extension_pages: EXTENSION_PAGES_CSP } : EXTENSION_PAGES_CSP,

@@ -22,7 +22,7 @@ import { attributeTab, noteMailboxShown, noteRecordedFor, renameMailboxInTabs } 
  * the one its tab's context points to, else a mailbox still to be named that the popup asks the
  * user to name. An unreadable date is reported, never guessed. The answer says for whom it was
  * recorded, which reminders are still ahead, and how the guide must behave in the tab from now;
- * when the store fails, it says so, and the page sends the date again (aruba.content/guide.ts).
+ * when the store fails, it says so, and the page sends the date again (aruba-guide/guide.ts).
  */
 export async function handleExpirySeen(seen: ExpirySeen, { tabId, url }: ContentSender, now = new Date()): Promise<CaptureResult> {
   const parsed = parseExpiryDate(seen.expiryText, localToday(now));

@@ -19,7 +19,7 @@ function resolveImport(from: string, specifier: string): string | null {
 /** Every file of ours the content script's two stages bundle: the loader, the guide and what they import (not `import type`). */
 function contentScriptFiles(): string[] {
   const seen = new Set<string>();
-  const queue = [join(ROOT, 'entrypoints/aruba.content/index.ts'), join(ROOT, 'entrypoints/aruba-guide/index.ts')];
+  const queue = [join(ROOT, 'entrypoints/aruba-loader/index.ts'), join(ROOT, 'entrypoints/aruba-guide/index.ts')];
   for (let file = queue.pop(); file; file = queue.pop()) {
     if (seen.has(file)) continue;
     seen.add(file);

@@ -79,7 +79,7 @@ const WEBMAIL: readonly UrlPattern[] = [{ host: 'webmail.pec.it' }, { host: 'www
 
 /**
  * Where people read their mail all day (issue 17): there the guide is loaded only when it has
- * work (entrypoints/aruba.content/), while every other page of the path loads it at once.
+ * work (entrypoints/aruba-loader/), while every other page of the path loads it at once.
  */
 export const EVERYDAY_PAGES: readonly UrlPattern[] = WEBMAIL;
 
