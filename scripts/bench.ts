@@ -28,7 +28,7 @@ const OUT_DIR = join(BENCH_DIR, 'out');
 /** The build the whole run measures, copied once: a rebuild by someone else mid-run cannot reach it. */
 const BUILD_COPY = join(OUT_DIR, 'chrome-mv3');
 /** The always-loaded content script (the loader) and the guide the background injects when it has work. */
-const LOADER_FILE = 'content-scripts/aruba.js';
+const LOADER_FILE = 'aruba-loader.js';
 const GUIDE_FILE = 'aruba-guide.js';
 const EMPTY_COPY = join(OUT_DIR, 'empty-content-script');
 /** The mailbox the bench pages and the security replica show in their header. */
@@ -204,7 +204,7 @@ async function traceBrowser(extension: LoadedExtension, work: () => Promise<void
 }
 
 const isExtensionUrl = (url: string | undefined) => url?.startsWith('chrome-extension://') ?? false;
-/** The script's path inside the extension: content-scripts/aruba.js, aruba-guide.js. */
+/** The script's path inside the extension: aruba-loader.js, aruba-guide.js. */
 const extensionFile = (url: string | undefined) => url?.replace(/^chrome-extension:\/\/[^/]+\//, '') ?? '';
 const SCRIPT_EVENTS = new Set(['FunctionCall', 'EvaluateScript', 'v8.compile']);
 const cpuOf = (event: TraceEvent) => (event.tdur ?? event.dur ?? 0) / 1000;
@@ -1064,7 +1064,7 @@ async function main(): Promise<void> {
     ),
     figure(
       'loader-gzip',
-      'always-loaded content script (content-scripts/aruba.js), gzipped',
+      'always-loaded content script (aruba-loader.js), gzipped',
       loaderGzip / 1024,
       'KB',
       3,
@@ -1140,7 +1140,7 @@ async function main(): Promise<void> {
       empty.quiet.cpuMs.extension,
       'ms',
       null,
-      'The same build with content-scripts/aruba.js emptied, the same trace figure: creating the isolated world and running an empty file.',
+      'The same build with aruba-loader.js emptied, the same trace figure: creating the isolated world and running an empty file.',
       `quiet ${empty.quiet.cpuMs.extension} ms, inbox ${empty.inbox.cpuMs.extension} ms, idle ${empty.idle.cpuMs.extension} ms`,
     ),
     figure(

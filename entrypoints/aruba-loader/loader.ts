@@ -3,8 +3,8 @@ import { leaveHandoff, type Handoff } from '@/utils/in-page/handoff';
 import { buildChip, createHost } from '@/utils/in-page/host';
 import type { GuideModeAnswer } from '@/utils/messaging/protocol';
 import { readBannerMailbox } from '@/utils/page/banner-mailbox';
+import { wakeWords } from '@/utils/in-page/wake-words';
 import { ELEMENT_NODE } from '@/utils/page/walk';
-import { labelMatches, normalizeLabel } from '@/utils/page/text';
 
 /** How soon the background is asked again after it did not answer (a worker waking, an update), and how often. */
 const RETRY_MS = 2000;
@@ -31,9 +31,9 @@ async function askMode(address: string | null, signal: AbortSignal): Promise<Gui
 
 /** The page's title or its top heading names one of the path's pages. */
 function namesPathPage(headings: ReadonlySet<string>): boolean {
-  const title = normalizeLabel(document.title);
+  const title = wakeWords(document.title);
   const top = document.querySelector('h1');
-  return [...headings].some((heading) => title.includes(heading)) || (top !== null && labelMatches(normalizeLabel(top.textContent ?? ''), headings));
+  return [...headings].some((heading) => title.includes(heading)) || (top !== null && headings.has(wakeWords(top.textContent ?? '')));
 }
 
 /** What the clicked element (or an ancestor close to it) is called: its label, title or short text. */
@@ -44,7 +44,7 @@ function clickedLabel(event: Event, labels: ReadonlySet<string>): boolean {
     .slice(0, CLICK_DEPTH)
     .some((element) =>
       [element.getAttribute('aria-label'), element.getAttribute('title'), element.textContent].some(
-        (text) => text !== null && text.length <= LABEL_MAX && labelMatches(normalizeLabel(text), labels),
+        (text) => text !== null && text.length <= LABEL_MAX && labels.has(wakeWords(text)),
       ),
     );
 }

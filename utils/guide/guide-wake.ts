@@ -1,10 +1,11 @@
 import { ARUBA_STATES, ARUBA_STEPS, EVERYDAY_PAGES, labelsIn, matchesUrl, type Labels } from '../aruba/steps';
 import type { GuideMode, GuideWake } from '../messaging/protocol';
-import { normalizeLabel } from '../page/text';
+import { wakeWords } from '../in-page/wake-words';
 
 const NONE: Labels = { it: [], en: [] };
 
-const normalized = (labels: readonly string[]) => [...new Set(labels.map(normalizeLabel))];
+/** In the loader's words (utils/in-page/wake-words.ts), which it compares as they are. */
+const normalized = (labels: readonly string[]) => [...new Set(labels.map(wakeWords))].filter((words) => words !== '');
 
 /**
  * When the loader of the page at `url` loads the guide (issue 17). The guide has work where a
