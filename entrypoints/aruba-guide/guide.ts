@@ -4,13 +4,14 @@ import { accessibleLabel, isRendered } from '@/utils/page/text';
 import { inOneLook, queryAll, type SearchRoot } from '@/utils/page/walk';
 import { detectPageState, headingStep, recognizeStep, stepAfterOpenMenu, type PageState } from '@/utils/page/find-step';
 import { findNearMiss } from '@/utils/page/near-miss';
-import { coveringLayer, layerTitle, openModal } from '@/utils/page/layers';
+import { layerTitle, openModal } from '@/utils/page/layers';
 import { readExpiryText } from '@/utils/page/read-expiry';
 import { readAccountName } from '@/utils/page/read-mailbox';
 import { setTranslations, t } from '@/utils/i18n/translate';
 import type { CaptureResult, ChipWords, ExpirySeen, GuideMode, GuideModeAnswer } from '@/utils/messaging/protocol';
 import { askBackground } from '@/utils/in-page/ask-background';
 import type { Handoff } from '@/utils/in-page/handoff';
+import { LayerCheck } from './layer-check';
 import { Overlay, type GuideCard } from './overlay';
 import { watchPage, type PageChange, type PageWatch } from './page-watch';
 
@@ -79,6 +80,8 @@ export class Guide {
   private lookedAt: readonly SearchRoot[] = [document];
   /** Made when there is something to show: most pages never need it. */
   private drawn: Overlay | null = null;
+  /** Aruba's notices over the target, tested after a frame: the step is shown again with the answer. */
+  private readonly layers = new LayerCheck((target) => this.layersTested(target));
 
   /** `loader`: what the loader that loaded the guide hands over; it is released at the first look. */
   constructor(
@@ -144,6 +147,8 @@ export class Guide {
       }
     }
     this.lookedAt = change.everywhere ? [document] : change.places;
+    // page-watch looks everywhere when a notice opens or closes (and after a click, a navigation).
+    if (change.everywhere) this.layers.layersChanged();
     if (change.everywhere) this.byHeadings = headingStep(document, new URL(location.href));
     const state = (this.state = change.everywhere ? detectPageState(document, location.href, this.byHeadings) : this.lookOnlyAt(change));
     this.reportExpiry(state);
@@ -191,10 +196,18 @@ export class Guide {
         dismissLabel: t('guideDismiss'),
       }));
     }
-    const layer = coveringLayer(state.target);
+    const { layer, tested } = this.layers.over(state.target);
     if (layer) return this.guideUnderLayer(state.step, layer.title);
+    // The highlight at once; the ring and card once the target is known to be uncovered.
     this.highlight(state.target, state.step.id);
-    this.show(`step:${state.step.id}`, state.target, () => stepCard(state.step, state.target));
+    if (tested) this.show(`step:${state.step.id}`, state.target, () => stepCard(state.step, state.target));
+  }
+
+  /** The notices over the target were tested: the step it is for is shown with the answer. */
+  private layersTested(target: Element): void {
+    const state = this.state;
+    if (!this.guiding() || !state || !('step' in state) || state.target !== target) return;
+    inOneLook(() => this.guide(state));
   }
 
   /**
@@ -334,6 +347,7 @@ export class Guide {
 
   private end(): void {
     clearTimeout(this.recheck);
+    this.layers.cancel();
     this.clear();
     this.drawn?.destroy();
   }

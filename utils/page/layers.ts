@@ -6,7 +6,9 @@ import { inTopBar, isPageContent } from './regions';
  * Aruba's own layers: after sign-in the new WebMail opens a cookie banner, welcome wizards and
  * notices («Adegua la tua PEC») in modal layers over a backdrop. A target under one cannot be
  * clicked: the guide asks the user to close the notice first. Told by hit-testing the target's
- * centre, which lays the page out: done only while guiding and only when a layer may be open.
+ * centre, which lays the page out: done only while guiding, only when a layer may be open, and
+ * only once per target and per layer opened or closed, after a frame
+ * (entrypoints/aruba-guide/layer-check.ts).
  */
 
 /** Longer than a notice's title: a message's subject, say, which the guide never repeats. */
