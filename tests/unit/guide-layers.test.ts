@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { catchShadowRoots } from './closed-roots';
 import { Guide, HIGHLIGHT_ATTRIBUTE } from '@/entrypoints/aruba-guide/guide';
 import type { GuideModeAnswer } from '@/utils/messaging/protocol';
 
@@ -44,13 +45,7 @@ let atCentre: () => Element | null;
 
 beforeEach(() => {
   document.body.innerHTML = PAGE;
-  roots = [];
-  const attach = Element.prototype.attachShadow;
-  vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
-    const root = attach.call(this, init);
-    roots.push(root);
-    return root;
-  });
+  roots = catchShadowRoots();
   // happy-dom lays nothing out: every element gets a box, and the hit test answers as a browser would.
   vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(() => new DOMRect(10, 10, 100, 20));
   atCentre = () => document.getElementById('settings');

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { catchShadowRoots } from './closed-roots';
 import { Overlay } from '@/entrypoints/aruba-guide/overlay';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">Sicurezza <b>e</b> password';
@@ -6,13 +7,7 @@ const HOSTILE = '<img src=x onerror="window.__pwned=1">Sicurezza <b>e</b> passwo
 /** The overlay's closed root, caught as it is attached: the page (and so a test) cannot ask the host for it. */
 let roots: ShadowRoot[] = [];
 beforeEach(() => {
-  roots = [];
-  const attach = Element.prototype.attachShadow;
-  vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
-    const root = attach.call(this, init);
-    roots.push(root);
-    return root;
-  });
+  roots = catchShadowRoots();
 });
 
 function shadowOf(): ShadowRoot {
