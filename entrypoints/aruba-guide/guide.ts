@@ -2,7 +2,15 @@ import { ACCOUNT_CONSOLE, ARUBA_STATES, matchesUrl, pathLength, type ArubaStep }
 import { captureMessage } from '@/utils/guide/capture-message';
 import { accessibleLabel, isRendered } from '@/utils/page/text';
 import { inOneLook, queryAll, type SearchRoot } from '@/utils/page/walk';
-import { detectPageState, headingStep, recognizeStep, stepAfterOpenMenu, type PageState } from '@/utils/page/find-step';
+import {
+  detectPageState,
+  headingStep,
+  readWholePage,
+  recognizeStep,
+  stepAfterOpenMenu,
+  type PageState,
+  type WholePage,
+} from '@/utils/page/find-step';
 import { findNearMiss } from '@/utils/page/near-miss';
 import { layerTitle, openModal } from '@/utils/page/layers';
 import { readExpiryText } from '@/utils/page/read-expiry';
@@ -69,8 +77,8 @@ export class Guide {
   private chipClosed = false;
   private chipText = '';
   private state: PageState | null = null;
-  /** The page's step by its headings, from the last look at the whole page. */
-  private byHeadings: ArubaStep | null = null;
+  /** The page's step by its headings and the mailbox it names, from the last look at the whole page. */
+  private whole: WholePage = { byHeadings: null, account: null };
   private watch: PageWatch | undefined;
   private shownTarget: Element | null = null;
   private notFoundSince: number | null = null;
@@ -140,7 +148,8 @@ export class Guide {
     this.loader?.release();
     this.loader = undefined;
     if (change.everywhere) {
-      const address = readAccountName(document);
+      this.whole = readWholePage(document, new URL(location.href));
+      const address = this.whole.account;
       if (address !== this.address && address !== null) {
         void this.askMode().then(() => this.watch?.lookEverywhere());
         return;
@@ -149,8 +158,7 @@ export class Guide {
     this.lookedAt = change.everywhere ? [document] : change.places;
     // page-watch looks everywhere when a notice opens or closes (and after a click, a navigation).
     if (change.everywhere) this.layers.layersChanged();
-    if (change.everywhere) this.byHeadings = headingStep(document, new URL(location.href));
-    const state = (this.state = change.everywhere ? detectPageState(document, location.href, this.byHeadings) : this.lookOnlyAt(change));
+    const state = (this.state = change.everywhere ? detectPageState(document, location.href, this.whole) : this.lookOnlyAt(change));
     this.reportExpiry(state);
     // The "copy it now" warning is worth showing whenever the password is on screen.
     const passwordShown = state !== null && 'state' in state && state.state === 'password-shown';
@@ -168,13 +176,13 @@ export class Guide {
     let headingsRead = false;
     for (const place of change.places) {
       if (!place.isConnected) continue;
-      let found = detectPageState(place, location.href, this.byHeadings);
+      let found = detectPageState(place, location.href, this.whole);
       // A page drawn late may have got its headings since the last whole look: they are read again
       // before a step is shown (rare: a target appearing), so that no step back is ever shown.
       if (found && 'step' in found && !headingsRead) {
         headingsRead = true;
-        this.byHeadings = headingStep(document, new URL(location.href));
-        found = detectPageState(place, location.href, this.byHeadings);
+        this.whole = { ...this.whole, byHeadings: headingStep(document, new URL(location.href)) };
+        found = detectPageState(place, location.href, this.whole);
       }
       if (found && outranks(found, state)) state = found;
     }
@@ -235,7 +243,7 @@ export class Guide {
    */
   private guideWithoutTarget(): void {
     const url = new URL(location.href);
-    const step = recognizeStep(url, this.byHeadings ?? stepAfterOpenMenu(document, url));
+    const step = recognizeStep(url, this.whole.byHeadings ?? stepAfterOpenMenu(document, url, this.whole.account));
     // Aruba's modal notice hides the page: say so at once, rather than "not found" later.
     const modal = openModal(document);
     if (modal && step) return this.guideUnderLayer(step, layerTitle(modal));

@@ -33,6 +33,17 @@ export type FindResult =
   /** More than one element fits equally: better no highlight than a wrong one. */
   | { status: 'ambiguous'; count: number };
 
+/**
+ * What a look at the whole page found that a look at a part of it goes by: the step the page's
+ * headings name (headingStep) and the mailbox it names (readAccountName). A guide that looks
+ * again only where a busy page changed reads them at its looks at the whole page, not at each
+ * small one (issue 17).
+ */
+export interface WholePage {
+  byHeadings: ArubaStep | null;
+  account: string | null;
+}
+
 export type PageState =
   | { path: ArubaPath; step: ArubaStep; target: Element }
   /** `scope` is what identified the state: the password window, the warning, the sign-in form. */
@@ -78,8 +89,8 @@ function letterOf(clickable: Clickable): string | null {
  * letters is an index, not a menu). With no mailbox known, a lone one-letter popup button of the
  * top bar is the menu.
  */
-function mailboxMatcher(root: SearchRoot, clickables: Clickable[]): (clickable: Clickable) => boolean {
-  const account = readAccountName('ownerDocument' in root && root.ownerDocument ? root.ownerDocument : root);
+function mailboxMatcher(root: SearchRoot, clickables: Clickable[], known?: string | null): (clickable: Clickable) => boolean {
+  const account = known !== undefined ? known : readAccountName('ownerDocument' in root && root.ownerDocument ? root.ownerDocument : root);
   const address = account && normalizeLabel(account);
   const initial = account && normalizeLabel(account.charAt(0));
   const lettersInTopBar = clickables.filter((clickable) => letterOf(clickable) !== null && inTopBar(clickable.element)).length;
@@ -96,9 +107,10 @@ function mailboxMatcher(root: SearchRoot, clickables: Clickable[]): (clickable: 
   };
 }
 
-function matchStep(root: SearchRoot, clickables: Clickable[], step: ArubaStep, lang?: Language): FindResult {
+/** `account`: the page's mailbox when a look at the whole page read it; read here otherwise. */
+function matchStep(root: SearchRoot, clickables: Clickable[], step: ArubaStep, lang?: Language, account?: string | null): FindResult {
   const wanted = normalizedSet(labelsIn(step.labels, lang));
-  const byMailbox = step.mailboxInitial ? mailboxMatcher(root, clickables) : null;
+  const byMailbox = step.mailboxInitial ? mailboxMatcher(root, clickables, account) : null;
   const matching = clickables
     .filter((clickable) => step.roles.includes(clickable.role))
     .filter((clickable) => names(clickable).some((name) => labelMatches(name, wanted)) || (byMailbox?.(clickable) ?? false))
@@ -238,10 +250,10 @@ export function recognizeStep(url: URL, byHeadings: ArubaStep | null): ArubaStep
  * whose target is on the page. Null when the page is unknown, when the furthest step is ambiguous
  * (an earlier step's target would then be a wrong highlight), and when the page's headings say it
  * is a step further along the same path than any target found: a link back to an earlier page is
- * not the way on. `byHeadings` is the page's step by its headings (headingStep), computed here
- * when the root is a whole document; a look at a part of the page passes the document's.
+ * not the way on. `whole`: what the last look at the whole page found (readWholePage); without
+ * it, read here when the root is a whole document (a part of the page then has no headings step).
  */
-export function detectPageState(root: SearchRoot, url: string | URL, byHeadings?: ArubaStep | null): PageState | null {
+export function detectPageState(root: SearchRoot, url: string | URL, whole?: WholePage): PageState | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -249,8 +261,13 @@ export function detectPageState(root: SearchRoot, url: string | URL, byHeadings?
     return null;
   }
   return inOneLook(() =>
-    detectIn(root, parsed, byHeadings === undefined && root.nodeType === DOCUMENT_NODE ? headingStep(root, parsed) : (byHeadings ?? null)),
+    detectIn(root, parsed, whole ?? { byHeadings: root.nodeType === DOCUMENT_NODE ? headingStep(root, parsed) : null, account: undefined }),
   );
+}
+
+/** The headings' step and the mailbox of a whole page, for the looks at its parts until the next look at all of it. */
+export function readWholePage(document: Document, url: URL): WholePage {
+  return inOneLook(() => ({ byHeadings: headingStep(document, url), account: readAccountName(document) }));
 }
 
 /** The steps to look for: the URL's, and those at the point of the path the headings name. */
@@ -261,7 +278,12 @@ function eligibleSteps(url: URL, byHeadings: ArubaStep | null): ArubaStep[] {
   );
 }
 
-function detectIn(root: SearchRoot, parsed: URL, byHeadings: ArubaStep | null): PageState | null {
+/** `account` undefined: not read yet (matchStep reads it if a step needs it). */
+function detectIn(
+  root: SearchRoot,
+  parsed: URL,
+  { byHeadings, account }: { byHeadings: ArubaStep | null; account: string | null | undefined },
+): PageState | null {
   for (const state of ARUBA_STATES) {
     if (!matchesUrl(state.where, parsed)) continue;
     const scope = detectState(root, state);
@@ -274,7 +296,7 @@ function detectIn(root: SearchRoot, parsed: URL, byHeadings: ArubaStep | null): 
     // Furthest first; the sort is stable, so alternatives keep the table's order.
     const steps = eligible.filter((step) => step.path === path).sort((a, b) => b.ordinal - a.ordinal);
     for (const step of steps) {
-      const result = matchStep(root, clickables, step);
+      const result = matchStep(root, clickables, step, undefined, account);
       if (result.status === 'missing') continue;
       if (!best || step.ordinal > best.step.ordinal) best = { step, result };
       break;
@@ -295,13 +317,14 @@ function isExpanded(element: Element): boolean {
 
 /**
  * The step after a menu the user has opened (the user menu, expanded): the one to describe when
- * its element is not found in the menu, rather than the menu again.
+ * its element is not found in the menu, rather than the menu again. `account`: the page's
+ * mailbox, when a look at the whole page read it.
  */
-export function stepAfterOpenMenu(root: SearchRoot, url: URL): ArubaStep | null {
+export function stepAfterOpenMenu(root: SearchRoot, url: URL, account?: string | null): ArubaStep | null {
   return inOneLook(() => {
     const clickables = clickablesIn(root, STEP_ANCHORS);
     for (const step of stepsAt(url)) {
-      const result = matchStep(root, clickables, step);
+      const result = matchStep(root, clickables, step, undefined, account);
       if (result.status !== 'found' || !isExpanded(result.element)) continue;
       const next = ARUBA_STEPS.find((other) => other.path === step.path && other.ordinal === step.ordinal + 1);
       if (next) return next;

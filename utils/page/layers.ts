@@ -76,7 +76,10 @@ function isModal(element: Element): boolean {
 }
 
 function findOpenModal(document: Document): Element | null {
-  const modals = [...document.querySelectorAll('[aria-modal="true"], dialog[open]')].filter(
+  // The walk, not a native query of the document: that would visit every message of a full inbox
+  // at every look (issue 17), and no modal layer is ever inside a data list. It finds the layers
+  // the new WebMail draws inside open shadow roots too.
+  const modals = queryAll(document, '[aria-modal="true"], dialog[open]').filter(
     // A "dialog" inside a message is the message's text, not a layer of the app.
     (element) => isModal(element) && !element.closest(OVERLAY_TAG) && isRendered(element) && !isPageContent(element),
   );
