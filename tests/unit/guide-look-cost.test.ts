@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { catchShadowRoots } from './closed-roots';
 import { Guide, HIGHLIGHT_ATTRIBUTE } from '@/entrypoints/aruba-guide/guide';
 import type { GuideModeAnswer } from '@/utils/messaging/protocol';
+import { readAccountName } from '@/utils/page/read-mailbox';
 
 /*
  * Issue 17: while the guide is on, a busy inbox changes all day and the guide looks only where it
@@ -71,19 +72,28 @@ function watchNativeQueries(document: Document): () => string[] {
   return () => calls;
 }
 
-/** How many times anything read the text under an element: what reading the page's mailbox does to every element. */
-function countTextReads(element: Element): () => number {
+/** How many times anything went from the node to its first child or its next sibling: a walk through it. */
+function countSteps(node: Node, property: 'firstChild' | 'nextSibling'): () => number {
   let reads = 0;
-  const firstChild = Object.getOwnPropertyDescriptor(Node.prototype, 'firstChild')!.get!;
-  Object.defineProperty(element, 'firstChild', {
+  const native = Object.getOwnPropertyDescriptor(Node.prototype, property)!.get!;
+  Object.defineProperty(node, property, {
     configurable: true,
     get(this: Node) {
       reads++;
-      return firstChild.call(this) as ChildNode | null;
+      return native.call(this) as ChildNode | null;
     },
   });
   return () => reads;
 }
+
+describe('what reading the page costs', () => {
+  it('reads the page’s mailbox without going through the messages of the inbox', () => {
+    const message = document.querySelector('.msg:nth-child(100)')!;
+    const steps = countSteps(message, 'nextSibling');
+    expect(readAccountName(document)).toBe('mario.rossi@pec.it');
+    expect(steps()).toBe(0);
+  });
+});
 
 describe('what a look where the page changed costs', () => {
   it('never queries the whole document natively', async () => {
@@ -95,7 +105,7 @@ describe('what a look where the page changed costs', () => {
 
   it('reads the page’s mailbox at the looks at the whole page, not at each look where the target came or went', async () => {
     await startGuide();
-    const reads = countTextReads(document.getElementById('far')!);
+    const reads = countSteps(document.getElementById('far')!, 'firstChild');
     await targetComesAndGoes(10);
     expect(reads()).toBe(0);
   });

@@ -1,6 +1,6 @@
 import { MAILBOX_INFO_LABELS, labelsIn } from '../aruba/steps';
 import { addressAt, addressIn, textsUnder } from './banner-mailbox';
-import { ELEMENT_NODE, HEADINGS, TEXT_NODE, composedParent, queryAll, type SearchRoot } from './walk';
+import { ELEMENT_NODE, HEADINGS, TEXT_NODE, composedParent, isDataList, queryAll, type SearchRoot } from './walk';
 import { isRendered, normalizeLabel, normalizedSet, visibleText } from './text';
 import { inTopBar, isPageContent, isTopBar } from './regions';
 
@@ -25,10 +25,17 @@ function fromTopBarNames(root: SearchRoot): string | null {
   return null;
 }
 
-/** Whether the element's own text (not its descendants') has one of the words. */
+/**
+ * Whether the element's own text (not its descendants') has one of the words. A data list (the
+ * inbox's thousands of messages) has none of its own: going through its children to find out
+ * would visit every message.
+ */
 function ownTextHas(element: Element, words: readonly string[]): boolean {
+  if (isDataList(element)) return false;
   for (let child = element.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === TEXT_NODE && words.some((word) => child.nodeValue!.toLowerCase().includes(word))) return true;
+    if (child.nodeType !== TEXT_NODE) continue;
+    const text = child.nodeValue!.toLowerCase();
+    if (words.some((word) => text.includes(word))) return true;
   }
   return false;
 }
