@@ -31,10 +31,13 @@ const BUILD_COPY = join(OUT_DIR, 'chrome-mv3');
 const LOADER_FILE = 'aruba-loader.js';
 const GUIDE_FILE = 'aruba-guide.js';
 const EMPTY_COPY = join(OUT_DIR, 'empty-content-script');
+const ASK_COPY = join(OUT_DIR, 'ask-only-content-script');
+/** The ask-only content script: the loader's question and nothing else (no page read, no chip). */
+const ASK_ONLY_SCRIPT = "chrome.runtime.sendMessage({ type: 'guide-mode', address: 'mario.rossi@pec.it', stage: 'loader' }).catch(() => null);\n";
 /** The mailbox the bench pages and the security replica show in their header. */
 const PAGE_MAILBOX = 'mario.rossi@pec.it';
 /** Only what attributes script time to a URL and cuts tasks (FunctionCall, EvaluateScript, RunTask), and performance.mark. */
-const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'];
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'];
 const LONG_TASK_MS = 50;
 /** Marks the bench sets (in the service worker on every message and alarm, in the page at the first highlight). */
 const MARK = 'pec-bench:';
@@ -54,8 +57,13 @@ const REMINDER_PREFIX = 'reminder|';
 const ALARM_WAIT_MS = 3000;
 const SETTLE_MS = 1500;
 
-/** empty: an extension whose content script is an empty file, the floor any content script pays. */
-type Setup = 'with' | 'without' | 'empty';
+/**
+ * empty: an extension whose content script is an empty file, the floor any content script pays.
+ * ask: the same with a content script that only asks the background one question (the loader's,
+ * `guide-mode`, for the page's mailbox), the floor of any content script that talks to the
+ * background: the quiet visit only.
+ */
+type Setup = 'with' | 'without' | 'empty' | 'ask';
 /**
  * quiet: the inbox with nothing to guide and the guide off (expiry far: the chip only), the first
  * visit of every launch. inbox: 10 s of changes, the target appears 20 times, guide on. idle: the
@@ -852,6 +860,21 @@ async function withEmptyContentScript(round: number): Promise<LaunchResult> {
   }
 }
 
+/** The same build whose content script only asks the background (ASK_ONLY_SCRIPT): the quiet visit after the same import. */
+async function withAskOnlyContentScript(round: number): Promise<LaunchResult> {
+  const profile = await mkdtemp(join(tmpdir(), 'pec-bench-'));
+  const extension = await launchWithExtension(profile, 'it-IT', true, ASK_COPY);
+  try {
+    const result = emptyLaunch('ask', extension.blocked);
+    await importAccounts(extension);
+    result.pages.push(await runPage(extension.context, round, 'ask', 'quiet'));
+    return result;
+  } finally {
+    await extension.context.close().catch(() => undefined);
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
 async function withoutExtension(round: number): Promise<LaunchResult> {
   const profile = await mkdtemp(join(tmpdir(), 'pec-bench-'));
   const { context, blocked } = await launchWithoutExtension(profile);
@@ -996,6 +1019,13 @@ function messagesMedian(samples: CaptureSample[]): Record<string, number> {
 }
 // ---------------------------------------------------------------- main
 
+const LAUNCHERS: Record<Setup, (round: number) => Promise<LaunchResult>> = {
+  with: withExtension,
+  empty: withEmptyContentScript,
+  ask: withAskOnlyContentScript,
+  without: withoutExtension,
+};
+
 async function main(): Promise<void> {
   const missing = missingChromiumMessage();
   if (missing) {
@@ -1008,6 +1038,9 @@ async function main(): Promise<void> {
   await rm(EMPTY_COPY, { recursive: true, force: true });
   await cp(BUILD_COPY, EMPTY_COPY, { recursive: true });
   await writeFile(join(EMPTY_COPY, LOADER_FILE), '');
+  await rm(ASK_COPY, { recursive: true, force: true });
+  await cp(BUILD_COPY, ASK_COPY, { recursive: true });
+  await writeFile(join(ASK_COPY, LOADER_FILE), ASK_ONLY_SCRIPT);
   const loaderSource = await readFile(join(BUILD_COPY, LOADER_FILE));
   const guideSource = await readFile(join(BUILD_COPY, GUIDE_FILE));
   const provenance = await buildProvenance(loaderSource, guideSource);
@@ -1018,11 +1051,11 @@ async function main(): Promise<void> {
   const launches: LaunchResult[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     // Alternating which setup goes first, so a machine that slows down over the run hurts all three.
-    const order: Setup[] = round % 2 === 0 ? ['with', 'without', 'empty'] : ['empty', 'without', 'with'];
+    const order: Setup[] = round % 2 === 0 ? ['with', 'without', 'empty', 'ask'] : ['ask', 'empty', 'without', 'with'];
     for (const setup of order) {
       const launchStart = Date.now();
       // One retry: a browser that crashed or a page that hung should not cost the whole run.
-      const launch = () => (setup === 'with' ? withExtension(round) : setup === 'empty' ? withEmptyContentScript(round) : withoutExtension(round));
+      const launch = () => LAUNCHERS[setup](round);
       launches.push(
         await launch().catch((error: unknown) => {
           console.log(`round ${round + 1} ${setup}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}; retrying`);
@@ -1061,7 +1094,8 @@ async function main(): Promise<void> {
   const heapOf = (setup: Setup) => median(runsOf(pages, setup, 'quiet').map((run) => run.heap.usedSize));
   const smallHeapOf = (setup: Setup) =>
     median(launches.flatMap((launch) => (launch.setup === setup && launch.smallPageHeap !== null ? [launch.smallPageHeap] : [])));
-  const quietHeap = { with: heapOf('with'), empty: heapOf('empty'), without: heapOf('without') };
+  const quietHeap = { with: heapOf('with'), empty: heapOf('empty'), without: heapOf('without'), ask: heapOf('ask') };
+  const askOnly = scriptCost(pages, 'quiet', 'ask');
   const smallHeap = { with: smallHeapOf('with'), empty: smallHeapOf('empty'), without: smallHeapOf('without') };
   const quietBudget = empty.quiet.cpuMs.extension + 1;
   const needsOf = (kind: NeedSample['kind']) => needs.filter((sample) => sample.kind === kind);
@@ -1095,8 +1129,8 @@ async function main(): Promise<void> {
       cost.quiet.cpuMs.extension,
       'ms',
       quietBudget,
-      "CPU (thread) time of the extension's scripts on the page's main thread during the quiet visit (the 5,000-message inbox changing for 3 s, guide off, the chip only), from a Chromium trace: outermost EvaluateScript / v8.compile / FunctionCall events of chrome-extension:// URLs (the loader, and the guide had it been injected). Median per visit. The budget is the same figure for the same build with an empty content script, same visit (first of its launch), same run, plus 1 ms.",
-      `${cost.quiet.cpuMs.extension} ms (${scriptsText(cost.quiet.scripts)}); empty content script ${empty.quiet.cpuMs.extension} ms; page's own ${cost.quiet.cpuMs.page} ms; chip shown ${cost.quiet.shown.chips}/${runsOf(pages, 'with', 'quiet').length}, cards ${cost.quiet.shown.cards}`,
+      "CPU (thread) time of the extension's scripts on the page's main thread during the quiet visit (the 5,000-message inbox changing for 3 s, guide off, the chip only), from a Chromium trace: outermost EvaluateScript / v8.compile / FunctionCall events of chrome-extension:// URLs (the loader, and the guide had it been injected), and the tasks that run only microtasks (what the loader does once the background answers). Median per visit. The budget is the same figure for the same build with an empty content script, same visit (first of its launch), same run, plus 1 ms. Beside it, the floor of any content script that talks to the background: the same build whose content script only asks the loader's question and does nothing else.",
+      `${cost.quiet.cpuMs.extension} ms (${scriptsText(cost.quiet.scripts)}); empty content script ${empty.quiet.cpuMs.extension} ms; a content script that only asks the background ${askOnly.cpuMs.extension} ms; page's own ${cost.quiet.cpuMs.page} ms; chip shown ${cost.quiet.shown.chips}/${runsOf(pages, 'with', 'quiet').length}, cards ${cost.quiet.shown.cards}`,
       `≤ ${round2(quietBudget)} ms (empty + 1)`,
     ),
     figure(
@@ -1124,7 +1158,7 @@ async function main(): Promise<void> {
       'KB',
       100,
       "CDP Runtime.getHeapUsage (usedSize) after two forced GCs (HeapProfiler.collectGarbage) at the end of the quiet visit, median with minus median with the empty content script. The content script's isolated world lives in the page's V8 isolate, so this covers it and what it keeps of the page.",
-      `${round1((quietHeap.with - quietHeap.empty) / 1024)} KB (${kb(quietHeap.with)} KB vs ${kb(quietHeap.empty)} KB empty, ${kb(quietHeap.without)} KB without); small still page: ${round1((smallHeap.with - smallHeap.empty) / 1024)} KB above empty, ${round1((smallHeap.with - smallHeap.without) / 1024)} KB above without`,
+      `${round1((quietHeap.with - quietHeap.empty) / 1024)} KB (${kb(quietHeap.with)} KB vs ${kb(quietHeap.empty)} KB empty, ${kb(quietHeap.without)} KB without; a content script that only asks the background: ${round1((quietHeap.ask - quietHeap.empty) / 1024)} KB above empty); small still page: ${round1((smallHeap.with - smallHeap.empty) / 1024)} KB above empty, ${round1((smallHeap.with - smallHeap.without) / 1024)} KB above without`,
     ),
     figure(
       'need-guide-on',
@@ -1284,6 +1318,7 @@ async function main(): Promise<void> {
     details: {
       cost,
       emptyContentScript: empty,
+      askOnlyContentScript: askOnly,
       latency: { p95: latencyP95, misses, samples: latencies.length },
       heap: { quiet: quietHeap, smallPage: smallHeap },
       emptyPopupPaint: emptyPaints,
