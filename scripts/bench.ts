@@ -630,11 +630,16 @@ function guideMilestones(
   const marks = workerMarks(events).filter((mark) => mark.ts >= from);
   const markAt = (name: string) => marks.find((mark) => mark.name === `${MARK}${name}`)?.ts;
   const askedAgain = markAt('guide-mode:guide');
+  // The loader's question (the need of the guide-on figure): when the worker was done with it, and when its answer ran in the page.
+  const question = workerWindows(events).windows[workerMarks(events).findIndex((mark) => mark.ts === from)];
+  const answered = replyMicrotasks(outermost(onMain.filter((event) => event.name === 'RunTask')), onMain).find((event) => event.ts >= from);
   const lookFrom = Math.max(injected ? endOf(injected) : Infinity, askedAgain ?? -Infinity);
   const firstLook = guide.find((event) => event.name === 'FunctionCall' && event.ts >= lookFrom);
   const at = (ts: number | undefined) => (ts === undefined || !Number.isFinite(ts) ? null : round1((ts - from) / 1000));
   return {
     steps: {
+      'the background done with the question': question ? round1(question.spanMs) : null,
+      'the loader runs its answer': at(answered?.ts),
       'load-guide reaches the background': at(markAt('load-guide')),
       'guide injected (its compile starts)': at(injected?.ts),
       'guide evaluated': at(injected ? endOf(injected) : undefined),
