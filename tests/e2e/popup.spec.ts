@@ -135,7 +135,10 @@ test('"Rinnova ora" opens Gestione account with the guide started', async ({ ext
 
 test('options: reminder days validated and saved, then everything reset', async ({ extension }, testInfo) => {
   const popup = await openPopup(extension);
-  await seedAccounts(popup, [account({ address: 'mario.rossi@pec.it', expiry: addDays(today(), 30) })]);
+  // 40 days ahead: the reminder 30 days before falls on a later day whatever the hour the test
+  // runs at (30 days ahead put it today at 18:00, already past in an evening run).
+  const expiry = addDays(today(), 40);
+  await seedAccounts(popup, [account({ address: 'mario.rossi@pec.it', expiry })]);
   const options = await openOptions(extension);
   const offsets = options.getByLabel('Giorni prima della scadenza');
   await expect(offsets).toHaveValue('14, 7, 3, 1, 0');
@@ -158,7 +161,7 @@ test('options: reminder days validated and saved, then everything reset', async 
   await expect(offsets).toHaveValue('30, 7, 1');
   await expect
     .poll(async () => (await extension.serviceWorker.evaluate(() => chrome.alarms.getAll())).map((alarm) => alarm.name).sort())
-    .toEqual(['badge-midnight', ...[1, 30, 7].map((offset) => `reminder|mario.rossi@pec.it|${addDays(today(), 30)}|${offset}`)]);
+    .toEqual(['badge-midnight', ...[1, 30, 7].map((offset) => `reminder|mario.rossi@pec.it|${expiry}|${offset}`)]);
   await options.reload();
   await expect(offsets).toHaveValue('30, 7, 1');
   await expect(options.getByLabel('Ora dei promemoria')).toHaveValue('18');
