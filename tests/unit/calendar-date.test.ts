@@ -8,6 +8,7 @@ import {
   isoDateParts,
   isValidCalendarDate,
   localDateTime,
+  localDateTimeAfter,
   localToday,
   nextLocalMidnight,
   parseIsoDate,
@@ -151,6 +152,17 @@ describe('local wall-clock time', () => {
       }),
       { numRuns: 1_000 },
     );
+  });
+
+  it('localDateTimeAfter is localDateTime of addDays, in one step, across month, year and daylight-saving changes', () => {
+    fc.assert(
+      fc.property(anyDate, fc.integer({ min: -400, max: 400 }), fc.integer({ min: 0, max: 23 }), (date, days, hour) => {
+        expect(localDateTimeAfter(date, days, hour).getTime()).toBe(localDateTime(addDays(date, days), hour).getTime());
+      }),
+      { numRuns: 2_000 },
+    );
+    expect(localDateTimeAfter('0027-03-02', -2, 9).getTime()).toBe(localDateTime('0027-02-28', 9).getTime());
+    expect(() => localDateTimeAfter('2027-02-15', 1.5, 9)).toThrow(RangeError);
   });
 
   it('localDateTime then localToday gives the date back', () => {
