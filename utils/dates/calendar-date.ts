@@ -110,16 +110,19 @@ export function localDateTime(date: IsoDate, hour: number, minute = 0): Date {
 }
 
 /**
- * localDateTime(addDays(date, days), hour) in one step: the Date constructor carries a day past
- * the month's end into the next, and a reminder plan makes a thousand of these at a time.
+ * localDateTime(addDays(date, day), hour) for each of `days`, in ms, the date read once and one
+ * Date each (the constructor carries a day past the month's end into the next): a reminder plan
+ * makes a thousand of these at a time.
  */
-export function localDateTimeAfter(date: IsoDate, days: number, hour: number): Date {
-  if (!Number.isInteger(days)) throw new RangeError(`Not a whole number of days: ${days}`);
+export function localDateTimesAfter(date: IsoDate, days: readonly number[], hour: number): number[] {
   const { year, month, day } = isoDateParts(date);
-  const result = new Date(year, month - 1, day + days, hour);
-  // The constructor reads years 0–99 as 1900–1999.
-  if (year < 100) result.setFullYear(year, month - 1, day + days);
-  return result;
+  return days.map((after) => {
+    if (!Number.isInteger(after)) throw new RangeError(`Not a whole number of days: ${after}`);
+    const result = new Date(year, month - 1, day + after, hour);
+    // The constructor reads years 0–99 as 1900–1999.
+    if (year < 100) result.setFullYear(year, month - 1, day + after);
+    return result.getTime();
+  });
 }
 
 /** The first instant of the next local calendar day: when "days left" changes. */

@@ -4,7 +4,7 @@
  * still has (Chrome may drop alarms on restart and update, Firefox never keeps them) and with
  * the keys already shown, which are the only reminder state worth storing.
  */
-import { addDays, localDateTime, localDateTimeAfter, localToday, parseIsoDate, type IsoDate } from '../dates/calendar-date';
+import { addDays, localDateTime, localDateTimesAfter, localToday, parseIsoDate, type IsoDate } from '../dates/calendar-date';
 
 export interface ReminderSettings {
   /** Days before the expiry to remind on; 0 is the day itself. */
@@ -70,11 +70,16 @@ export function parseSnoozeKey(key: string): TrackedExpiry | null {
 export function planReminders(accounts: readonly TrackedExpiry[], settings: ReminderSettings): PlannedReminder[] {
   const planned = new Map<string, PlannedReminder>();
   for (const { address, expiry, askDays } of accounts) {
-    for (const offset of askDays === undefined ? settings.offsets : new Set([...settings.offsets, askDays])) {
+    const offsets = askDays === undefined || settings.offsets.includes(askDays) ? settings.offsets : [...settings.offsets, askDays];
+    const instants = localDateTimesAfter(
+      expiry,
+      offsets.map((offset) => -offset),
+      settings.hour,
+    );
+    offsets.forEach((offset, index) => {
       const key = reminderKey(address, expiry, offset);
-      const when = localDateTimeAfter(expiry, -offset, settings.hour).getTime();
-      planned.set(key, { key, address, expiry, offset, when });
-    }
+      planned.set(key, { key, address, expiry, offset, when: instants[index]! });
+    });
   }
   return [...planned.values()].sort(sooner);
 }
@@ -96,7 +101,7 @@ export function sooner(a: { when: number; key: string }, b: { when: number; key:
  *
  * Under the cap the alarms go to the `budget` soonest reminders still to come (`planned` is
  * soonest first, as planReminders returns it): the alarms held are always the head of that list,
- * which is what reconcileMailbox relies on.
+ * which is what reconcileMailboxReminders relies on.
  */
 export function reconcileReminders({
   planned,
@@ -123,11 +128,14 @@ export function reconcileReminders({
   // `planned` is soonest first: the alarms go to the head of what is still to come.
   const upcoming = planned.filter((reminder) => reminder.when > nowMs && !fired.has(reminder.key)).slice(0, budget);
   const upcomingKeys = new Set(upcoming.map((reminder) => reminder.key));
-  const trackedSnoozeKeys = new Set(planned.map((reminder) => snoozeKey(reminder.address, reminder.expiry)));
+  const snoozeAlarms = [...existing].filter((name) => name.startsWith(SNOOZE_PREFIX));
+  const trackedSnoozeKeys = new Set(snoozeAlarms.length ? planned.map((reminder) => snoozeKey(reminder.address, reminder.expiry)) : []);
 
+  // Only the passwords of a missed reminder have anything to show or mark: in most passes, none.
+  const missing = new Set(planned.filter((reminder) => reminder.when <= nowMs && !fired.has(reminder.key)).map(({ address }) => address));
   const fireNow: PlannedReminder[] = [];
   const markFired: string[] = [];
-  for (const [passwordSnoozeKey, reminders] of groupByPassword(planned)) {
+  for (const [passwordSnoozeKey, reminders] of groupByPassword(planned.filter(({ address }) => missing.has(address)))) {
     const missed = reminders.filter((reminder) => reminder.when <= nowMs && !fired.has(reminder.key));
     const latestMissed = latest(missed);
     const latestShown = latest(reminders.filter((reminder) => fired.has(reminder.key)));
@@ -139,9 +147,10 @@ export function reconcileReminders({
 
   return {
     create: upcoming.filter((reminder) => !existing.has(reminder.key)),
-    clear: [...existing].filter(
-      (name) => (name.startsWith(REMINDER_PREFIX) && !upcomingKeys.has(name)) || (name.startsWith(SNOOZE_PREFIX) && !trackedSnoozeKeys.has(name)),
-    ),
+    clear: [
+      ...[...existing].filter((name) => name.startsWith(REMINDER_PREFIX) && !upcomingKeys.has(name)),
+      ...snoozeAlarms.filter((name) => !trackedSnoozeKeys.has(name)),
+    ],
     fireNow,
     markFired,
   };
