@@ -175,7 +175,8 @@ export function onMidnight(now = new Date()): Promise<void> {
  */
 export function reconcileMailbox(address: string, now = new Date()): Promise<void> {
   return serialized(async () => {
-    const db = await store();
+    const db = await storeOrSayUnavailable();
+    if (!db) return;
     const [accounts, settings, firedKeys, alarms, snoozes] = await Promise.all([
       listAccounts(db),
       getSettings(db),

@@ -131,6 +131,19 @@ describe('a capture among 200 mailboxes', () => {
     expect(incremental.filter((name) => !full.includes(name))).toEqual([]);
     expect(full.length - incremental.length).toBeLessThanOrEqual(1);
   });
+
+  it("forgets the snooze of the mailbox's earlier expiry, and keeps another mailbox's", async () => {
+    const [old] = (await bg.listAccounts(await bg.store())).filter((account) => account.address === MAILBOX);
+    await bg.snooze(MAILBOX, old!.expiry!, morning());
+    await bg.snooze('casella007@pec.it', addDays(today(), 12), morning());
+    const expiry = addDays(today(), 90);
+    const seen = { address: MAILBOX, expiryText: `Scadenza ${formatItalianDate(expiry)}`, source: 'webmail-dialog' as const, fresh: true };
+    await bg.handleExpirySeen(seen, { tabId: 1, url: new URL('https://webmail.pec.it/') }, morning());
+    const names = (await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name);
+    expect(names.filter((name) => name.startsWith('snooze|'))).toEqual([`snooze|casella007@pec.it|${addDays(today(), 12)}`]);
+    const { snoozes } = await fakeBrowser.storage.local.get<{ snoozes: object }>('snoozes');
+    expect(Object.keys(snoozes)).toEqual([`snooze|casella007@pec.it|${addDays(today(), 12)}`]);
+  });
 });
 
 describe('the midnight alarm among 200 mailboxes', () => {
