@@ -10,7 +10,7 @@ import type { Capture } from '@/utils/store/types';
 import { mailboxKey, normalizeAddress, StoreValidationError } from '@/utils/store/validation';
 import { isUnnamedMailbox } from '@/utils/store/unnamed-mailbox';
 import { guideModeAfterCapture } from './guide-mode';
-import { reconcile } from './reminders';
+import { reconcile, reconcileMailbox } from './reminders';
 import { finishRenewal } from './renewal';
 import type { ContentSender } from './messages';
 import { store } from './store-access';
@@ -65,7 +65,8 @@ async function record(
   if (account.expiry !== read.expiry) return { status: 'newer-kept', mailbox: mailboxShown, expiry: account.expiry!, read: read.expiry };
   // The user is looking at the date right now: reminders already past were never due.
   await settlePastReminders(db, { address: account.address, expiry: read.expiry }, read.capturedAt);
-  await reconcile(now);
+  // Only this mailbox changed: its reminders alone are planned again (issue 17).
+  await reconcileMailbox(account.address, now);
   const settings = await getSettings(db);
   return {
     status: 'recorded',

@@ -2,7 +2,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { answerMessage } from './messages';
 import { NOTIFICATION_BUTTONS, parseNotificationId, SUMMARY_NOTIFICATION_ID } from './notifications';
-import { MIDNIGHT_ALARM, onReminderAlarm, reconcile, snooze } from './reminders';
+import { MIDNIGHT_ALARM, onMidnight, onReminderAlarm, reconcile, snooze } from './reminders';
 import { startRenewal } from './renewal';
 import { noteTabOpened } from './tab-context';
 
@@ -14,7 +14,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener(answerMessage);
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === MIDNIGHT_ALARM) void reconcile();
+    if (alarm.name === MIDNIGHT_ALARM) void onMidnight();
     else void onReminderAlarm(alarm.name);
   });
 

@@ -1,11 +1,24 @@
 import { browser } from 'wxt/browser';
 import { nextLocalMidnight } from '@/utils/dates/calendar-date';
 import { applyLanguage } from '@/utils/i18n/catalog';
-import { parseReminderKey, parseSnoozeKey, planReminders, planSnooze, reconcileReminders, type TrackedExpiry } from '@/utils/reminders/reminder-plan';
+import {
+  parseReminderKey,
+  parseSnoozeKey,
+  planReminders,
+  planSnooze,
+  reconcileMailboxReminders,
+  reconcileReminders,
+  reminderPrefix,
+  snoozeKey,
+  snoozePrefix,
+  type PlannedReminder,
+  type TrackedExpiry,
+} from '@/utils/reminders/reminder-plan';
 import { serialQueue } from '@/entrypoints/background/serial-queue';
-import { getFiredReminders, markRemindersFired, pruneFiredReminders } from '@/utils/store/fired-reminders';
+import { deleteFiredReminders, getFiredReminders, markRemindersFired } from '@/utils/store/fired-reminders';
 import { getSettings } from '@/utils/store/settings';
 import { listAccounts } from '@/utils/store/accounts';
+import type { StoreDb } from '@/utils/store/schema';
 import type { Account, Settings } from '@/utils/store/types';
 import { showBadge, showStoreUnavailable } from './badge';
 import { showReminders } from './notifications';
@@ -15,14 +28,13 @@ export const MIDNIGHT_ALARM = 'badge-midnight';
 
 /**
  * Chrome keeps at most 500 alarms per extension and silently refuses the rest: an office with
- * 200 mailboxes plans 1,000 reminders. Only the soonest get an alarm; the midnight reconcile
- * adds the next ones as these fire.
+ * 200 mailboxes plans 1,000 reminders. Only the soonest get an alarm; the midnight pass adds the
+ * next ones as these fire.
  */
 const MAX_ALARMS = 450;
 
-function soonestWithinCap<T extends { when: number }>(reminders: readonly T[], alarmsKept: number): T[] {
-  return [...reminders].sort((a, b) => a.when - b.when).slice(0, Math.max(0, MAX_ALARMS - alarmsKept));
-}
+/** The reminders' share of the cap: what the midnight alarm and the snoozes leave. */
+const reminderAlarmBudget = (snoozes: number) => MAX_ALARMS - 1 - snoozes;
 
 /** Snoozes are kept beside their alarms: Firefox forgets every alarm when it restarts. */
 const SNOOZES_KEY = 'snoozes';
@@ -32,9 +44,11 @@ async function storedSnoozes(): Promise<Record<string, number>> {
   return typeof snoozes === 'object' && snoozes !== null ? (snoozes as Record<string, number>) : {};
 }
 
-async function forgetSnooze(name: string): Promise<void> {
-  const { [name]: _done, ...rest } = await storedSnoozes();
-  await browser.storage.local.set({ [SNOOZES_KEY]: rest });
+async function forgetSnoozes(names: readonly string[]): Promise<void> {
+  if (names.length === 0) return;
+  const snoozes = await storedSnoozes();
+  for (const name of names) delete snoozes[name];
+  await browser.storage.local.set({ [SNOOZES_KEY]: snoozes });
 }
 
 /** Every known expiry; an office's mailbox (one with a client or contact) also at its lead time. */
@@ -53,72 +67,172 @@ const trackedOf = (accounts: readonly Account[], settings: Settings): TrackedExp
  */
 export const serialized = serialQueue();
 
+/** The store, or null when it cannot be opened: the badge then says so instead of a stale number. */
+async function storeOrSayUnavailable(): Promise<StoreDb | null> {
+  try {
+    return await store();
+  } catch {
+    await showStoreUnavailable();
+    return null;
+  }
+}
+
+/** What every pass reads: the accounts, the settings, the fired keys, the alarms held and the snoozes. */
+async function readState(db: StoreDb) {
+  const [accounts, settings, firedKeys, alarms, snoozes] = await Promise.all([
+    listAccounts(db),
+    getSettings(db),
+    getFiredReminders(db),
+    browser.alarms.getAll(),
+    storedSnoozes(),
+  ]);
+  return { accounts, settings, firedKeys, alarmNames: alarms.map((alarm) => alarm.name), snoozes };
+}
+
+type State = Awaited<ReturnType<typeof readState>>;
+
+/**
+ * Plans every reminder and brings the alarms in line with the plan (reconcileReminders): the
+ * soonest within the cap hold one, the stale ones go; shows once the reminders missed, with
+ * `alsoDue`; aims the midnight alarm at the next midnight. `snoozesKept`: the snoozes that keep
+ * an alarm. Returns the plan.
+ */
+async function alarmsInLine(
+  db: StoreDb,
+  { accounts, settings, firedKeys, alarmNames, snoozes }: State,
+  now: Date,
+  { alsoDue = [], snoozesKept = Object.keys(snoozes).length }: { alsoDue?: readonly TrackedExpiry[]; snoozesKept?: number } = {},
+): Promise<PlannedReminder[]> {
+  const planned = planReminders(trackedOf(accounts, settings), settings);
+  const plan = reconcileReminders({
+    planned,
+    existingAlarmNames: alarmNames,
+    firedKeys,
+    now,
+    snoozed: Object.keys(snoozes),
+    budget: reminderAlarmBudget(snoozesKept),
+  });
+  // Cleared first: the cap counts the alarms held.
+  await Promise.all(plan.clear.map((name) => browser.alarms.clear(name)));
+  // Awaited: Firefox's create is a promise, and a refused one must not pass unnoticed.
+  await Promise.all(plan.create.map((reminder) => browser.alarms.create(reminder.key, { when: reminder.when })));
+  await browser.alarms.create(MIDNIGHT_ALARM, { when: nextLocalMidnight(now).getTime() });
+  await markRemindersFired(db, plan.markFired, now.getTime());
+  await showReminders([...plan.fireNow, ...alsoDue], now, settings.namesInNotifications);
+  return planned;
+}
+
 /**
  * Brings alarms, badge and fired reminders in line with the store: re-creates the alarms the
  * browser lost, clears stale ones, shows once each reminder missed while the browser was closed.
+ * The full pass: at every start, after an install, a settings change, an import or an edit.
  */
 export function reconcile(now = new Date()): Promise<void> {
   return serialized(async () => {
-    let db;
-    try {
-      db = await store();
-    } catch {
-      await showStoreUnavailable();
-      return;
-    }
+    const db = await storeOrSayUnavailable();
+    if (db) await reconcileAll(db, now);
+  });
+}
+
+async function reconcileAll(db: StoreDb, now: Date): Promise<void> {
+  const state = await readState(db);
+  // Notifications and the badge's title speak the language chosen in the options. Every start
+  // and every settings change runs this first, and reminder alarms queue up behind it.
+  await applyLanguage(state.settings.language);
+  const tracked = trackedOf(state.accounts, state.settings);
+  const { due, kept } = await restoreSnoozes(state.snoozes, tracked, state.alarmNames, now);
+  const planned = await alarmsInLine(db, state, now, { alsoDue: due, snoozesKept: kept });
+  const plannedKeys = new Set(planned.map((reminder) => reminder.key));
+  await deleteFiredReminders(
+    db,
+    [...state.firedKeys].filter((key) => !plannedKeys.has(key)),
+  );
+  await showBadge(state.accounts, now);
+}
+
+/**
+ * The midnight alarm: the badge counts a day less, reminders that fired that day leave places
+ * under the cap to the next ones, and a reminder whose time passed without an alarm is shown.
+ * Nothing else changed since the last pass (every write reconciles), so the language, the
+ * snoozes' alarms and the fired keys of old expiries are left as they are; a worker woken by
+ * this alarm ran the full pass first (index.ts).
+ */
+export function onMidnight(now = new Date()): Promise<void> {
+  return serialized(async () => {
+    const db = await storeOrSayUnavailable();
+    if (!db) return;
+    const state = await readState(db);
+    await alarmsInLine(db, state, now);
+    await showBadge(state.accounts, now);
+  });
+}
+
+/**
+ * A capture changed one mailbox's expiry (capture.ts), and everything else is in line: that
+ * mailbox's alarms, fired keys and snoozes follow, then the badge, without planning the other
+ * mailboxes (reconcileMailboxReminders). When its reminders reach past the alarms held, where
+ * only the whole plan knows which come first, everything is reconciled.
+ */
+export function reconcileMailbox(address: string, now = new Date()): Promise<void> {
+  return serialized(async () => {
+    const db = await storeOrSayUnavailable();
+    if (!db) return;
     const [accounts, settings, firedKeys, alarms, snoozes] = await Promise.all([
       listAccounts(db),
       getSettings(db),
-      getFiredReminders(db),
+      getFiredReminders(db, reminderPrefix(address)),
       browser.alarms.getAll(),
       storedSnoozes(),
     ]);
-    // Notifications and the badge's title speak the language chosen in the options. Every start
-    // and every settings change runs this first, and reminder alarms queue up behind it.
-    await applyLanguage(settings.language);
-    const tracked = trackedOf(accounts, settings);
-    const planned = planReminders(tracked, settings);
-    const alarmNames = alarms.map((alarm) => alarm.name);
-    const plan = reconcileReminders({ planned, existingAlarmNames: alarmNames, firedKeys, now, snoozed: Object.keys(snoozes) });
-    const dueSnoozes = await restoreSnoozes(snoozes, tracked, alarmNames, now);
-    await Promise.all(plan.clear.map((name) => browser.alarms.clear(name)));
-    // Awaited: Firefox's create is a promise, and a refused one must not pass unnoticed.
-    await Promise.all(
-      soonestWithinCap(plan.create, alarmNames.length - plan.clear.length).map((reminder) =>
-        browser.alarms.create(reminder.key, { when: reminder.when }),
-      ),
-    );
-    await browser.alarms.create(MIDNIGHT_ALARM, { when: nextLocalMidnight(now).getTime() });
-    await markRemindersFired(db, plan.markFired, now.getTime());
-    const plannedKeys = new Set(planned.map((reminder) => reminder.key));
-    await pruneFiredReminders(db, (key) => plannedKeys.has(key));
-    await showReminders([...plan.fireNow, ...dueSnoozes], now, settings.namesInNotifications);
+    const account = accounts.find((a) => a.address === address);
+    const tracked = account ? trackedOf([account], settings) : [];
+    const current = new Set(tracked.map((t) => snoozeKey(t.address, t.expiry)));
+    const isStaleSnooze = (name: string) => name.startsWith(snoozePrefix(address)) && !current.has(name);
+    const staleSnoozes = [...new Set([...Object.keys(snoozes), ...alarms.map((alarm) => alarm.name)].filter(isStaleSnooze))];
+    const snoozesKept = Object.keys(snoozes).filter((name) => !isStaleSnooze(name)).length;
+    const changes = reconcileMailboxReminders({
+      address,
+      planned: planReminders(tracked, settings),
+      heldAlarms: alarms,
+      firedKeys,
+      now,
+      budget: reminderAlarmBudget(snoozesKept),
+    });
+    if (!changes) return reconcileAll(db, now);
+    await forgetSnoozes(staleSnoozes);
+    await Promise.all([...changes.clear, ...staleSnoozes].map((name) => browser.alarms.clear(name)));
+    await Promise.all(changes.create.map((reminder) => browser.alarms.create(reminder.key, { when: reminder.when })));
+    await deleteFiredReminders(db, changes.prune);
     await showBadge(accounts, now);
   });
 }
 
 /**
  * Re-creates the alarms of snoozes still ahead, drops those of passwords no longer tracked, and
- * returns those that came due while the browser was closed, to be shown now.
+ * returns those that came due while the browser was closed, to be shown now, and the snoozes kept.
  */
 async function restoreSnoozes(
   snoozes: Record<string, number>,
   tracked: readonly TrackedExpiry[],
   alarmNames: readonly string[],
   now: Date,
-): Promise<TrackedExpiry[]> {
+): Promise<{ due: TrackedExpiry[]; kept: number }> {
   const due: TrackedExpiry[] = [];
+  let kept = 0;
+  const done: string[] = [];
   for (const [name, when] of Object.entries(snoozes)) {
     const target = parseSnoozeKey(name);
     const current = target && tracked.some((t) => t.address === target.address && t.expiry === target.expiry);
     if (!target || !current || when <= now.getTime()) {
-      await forgetSnooze(name);
+      done.push(name);
       if (target && current) due.push(target);
-    } else if (!alarmNames.includes(name)) {
-      await browser.alarms.create(name, { when });
+    } else {
+      kept += 1;
+      if (!alarmNames.includes(name)) await browser.alarms.create(name, { when });
     }
   }
-  return due;
+  await forgetSnoozes(done);
+  return { due, kept };
 }
 
 /** A reminder or snooze alarm came due: show it unless it was already shown, then mark it. */
@@ -128,7 +242,7 @@ export function onReminderAlarm(name: string, now = new Date()): Promise<void> {
   const target = reminder ?? snooze;
   if (!target) return Promise.resolve();
   return serialized(async () => {
-    if (snooze) await forgetSnooze(name);
+    if (snooze) await forgetSnoozes([name]);
     const db = await store();
     const [accounts, settings] = await Promise.all([listAccounts(db), getSettings(db)]);
     const account = accounts.find((a) => a.address === target.address);

@@ -595,7 +595,7 @@ describe('the clock', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('10');
     // The machine slept three days; Chrome fires the overdue midnight alarm when it wakes.
     const woke = new Date(`${addDays(today(), 3)}T07:30:00`);
-    await bg.reconcile(woke);
+    await bg.onMidnight(woke);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('7');
     const midnight = await fakeBrowser.alarms.get(bg.MIDNIGHT_ALARM);
     expect(midnight?.scheduledTime).toBe(new Date(`${addDays(today(), 4)}T00:00:00`).getTime());

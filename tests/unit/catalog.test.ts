@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { applyLanguage, browserLanguage, messagesOf, resolveLanguage } from '@/utils/i18n/catalog';
-import { setTranslations, substitute, t } from '@/utils/i18n/translate';
+import { cachedTranslate, setTranslations, substitute, t, type MessageKey } from '@/utils/i18n/translate';
 import english from '../../public/_locales/en/messages.json';
 import italian from '../../public/_locales/it/messages.json';
 
@@ -32,6 +32,39 @@ describe('substitute, as Chrome’s getMessage', () => {
 
   it('never reads a substitution as a pattern', () => {
     expect(substitute('$1', '$2 $$ $&')).toBe('$2 $$ $&');
+  });
+});
+
+describe('cachedTranslate', () => {
+  const values = ['a@pec.it', '$1 $$ $&', '15/02/2027', 'x', 'y', 'z', '7', '8', '9'];
+
+  it('says every text of both languages as t() does, whether the browser or a chosen catalog speaks it', async () => {
+    const speakers: (() => Promise<void>)[] = [
+      () => Promise.resolve(setTranslations({})),
+      () => Promise.resolve(englishBrowser()),
+      async () => setTranslations(await messagesOf('en')),
+    ];
+    for (const speak of speakers) {
+      await speak();
+      const say = cachedTranslate();
+      for (const key of Object.keys(italian) as MessageKey[]) {
+        expect(say(key, values), key).toBe(t(key, values));
+        expect(say(key), key).toBe(t(key));
+      }
+    }
+  });
+
+  it('asks the browser once per text', () => {
+    let asked = 0;
+    const getMessage = fakeBrowser.i18n.getMessage;
+    fakeBrowser.i18n.getMessage = ((key: string, substitutions?: string | string[]) => {
+      asked += 1;
+      return getMessage(key, substitutions);
+    }) as typeof fakeBrowser.i18n.getMessage;
+    const say = cachedTranslate();
+    for (let days = 2; days < 200; days++) say('daysLeftMany', String(days));
+    expect(asked).toBe(1);
+    expect(say('daysLeftMany', '7')).toBe('tra 7 giorni');
   });
 });
 

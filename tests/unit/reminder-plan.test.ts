@@ -8,8 +8,12 @@ import {
   parseSnoozeKey,
   planReminders,
   planSnooze,
+  reconcileMailboxReminders,
   reconcileReminders,
   reminderKey,
+  reminderPrefix,
+  sooner,
+  type HeldAlarm,
   snoozeKey,
   type PlannedReminder,
   type TrackedExpiry,
@@ -208,6 +212,157 @@ describe('reconcileReminders', () => {
             now,
           });
           expect(second).toEqual({ create: [], clear: [], fireNow: [], markFired: [] });
+        },
+      ),
+      { numRuns: 1_000 },
+    );
+  });
+});
+
+describe('the cap: the soonest reminders hold the alarms', () => {
+  const planned = planReminders([MARIO, STUDIO], DEFAULT_REMINDER_SETTINGS);
+  const now = daysBefore(30);
+
+  it('gives the budget to the soonest still to come, and a later alarm gives way to a sooner reminder', () => {
+    const result = reconcileReminders({ planned, existingAlarmNames: [key(STUDIO, 0)], firedKeys: [], now, budget: 3 });
+    expect(keysOf(result.create)).toEqual([key(MARIO, 14), key(STUDIO, 14), key(MARIO, 7)]);
+    expect(result.clear).toEqual([key(STUDIO, 0)]);
+  });
+
+  it('orders reminders due at the same moment by key, the same way every time', () => {
+    const same = planReminders([STUDIO, MARIO], { offsets: [1], hour: 9 }).map((reminder) => ({ ...reminder, when: 0 }));
+    expect([...same].sort(sooner).map((reminder) => reminder.address)).toEqual([MARIO.address, STUDIO.address]);
+  });
+});
+
+describe('reconcileMailboxReminders: one mailbox changed, the rest in line', () => {
+  const OTHERS = ['a@pec.it', 'b@pec.it', 'c@pec.it'].map((address, index) => ({ address, expiry: addDays(MARIO.expiry, 10 * index) }));
+  const now = daysBefore(30);
+  const held = (reminders: readonly PlannedReminder[]): HeldAlarm[] => reminders.map(({ key, when }) => ({ name: key, scheduledTime: when }));
+  /** The alarms a full reconcile leaves from nothing held: the head of the plan. */
+  const fullFrom = (accounts: TrackedExpiry[], budget: number) =>
+    reconcileReminders({ planned: planReminders(accounts, DEFAULT_REMINDER_SETTINGS), existingAlarmNames: [], firedKeys: [], now, budget }).create;
+
+  it("moves the mailbox's alarms to its new expiry, and the others' latest give way when it takes more", () => {
+    const before = fullFrom([...OTHERS, MARIO], 12);
+    const renewed = { address: MARIO.address, expiry: addDays(MARIO.expiry, -5) };
+    const result = reconcileMailboxReminders({
+      address: MARIO.address,
+      planned: planReminders([renewed], DEFAULT_REMINDER_SETTINGS),
+      heldAlarms: held(before),
+      firedKeys: [],
+      now,
+      budget: 12,
+    });
+    const after = [...keysOf(before).filter((name) => !result!.clear.includes(name)), ...keysOf(result!.create)].sort();
+    expect(after).toEqual(keysOf(fullFrom([...OTHERS, renewed], 12)).sort());
+    expect(result!.clear.filter((name) => name.startsWith(reminderPrefix(MARIO.address)))).toEqual(
+      keysOf(before).filter((name) => name.startsWith(reminderPrefix(MARIO.address))),
+    );
+  });
+
+  it('says null when its reminders reach past the latest alarm held: only the whole plan knows what comes first', () => {
+    const before = fullFrom([...OTHERS, MARIO], 6);
+    const later = { address: MARIO.address, expiry: addDays(MARIO.expiry, 200) };
+    const planned = planReminders([later], DEFAULT_REMINDER_SETTINGS);
+    expect(reconcileMailboxReminders({ address: MARIO.address, planned, heldAlarms: held(before), firedKeys: [], now, budget: 6 })).toBeNull();
+    // Alone, nothing held of others: the same.
+    expect(reconcileMailboxReminders({ address: MARIO.address, planned, heldAlarms: [], firedKeys: [], now, budget: 6 })).toBeNull();
+  });
+
+  it("prunes the fired keys of the mailbox's earlier expiry, and keeps those of its current one", () => {
+    const old = key({ address: MARIO.address, expiry: '2026-11-15' }, 7);
+    const result = reconcileMailboxReminders({
+      address: MARIO.address,
+      planned: planReminders([MARIO], DEFAULT_REMINDER_SETTINGS),
+      heldAlarms: held(planReminders(OTHERS, DEFAULT_REMINDER_SETTINGS)),
+      firedKeys: [old, key(MARIO, 14)],
+      now,
+      budget: 100,
+    });
+    expect(result?.prune).toEqual([old]);
+    expect(keysOf(result!.create)).not.toContain(key(MARIO, 14));
+  });
+
+  it('a mailbox no longer tracked gives back its alarms and its fired keys', () => {
+    const before = fullFrom([...OTHERS, MARIO], 100);
+    const result = reconcileMailboxReminders({
+      address: MARIO.address,
+      planned: [],
+      heldAlarms: held(before),
+      firedKeys: [key(MARIO, 14)],
+      now,
+      budget: 100,
+    });
+    expect(result).toEqual({ create: [], clear: keysOf(planReminders([MARIO], DEFAULT_REMINDER_SETTINGS)), prune: [key(MARIO, 14)] });
+  });
+
+  it('ends as the head of what a full reconcile holds, and the next midnight makes it the same (property)', () => {
+    const address = fc.constantFrom('a@pec.it', 'b@pec.it', 'c@legalmail.it', 'd@pec.it', 'e@pec.it');
+    const day = fc.integer({ min: -20, max: 60 }).map((days) => addDays('2027-03-28', days));
+    const account = fc.record({ address, expiry: day, askDays: fc.option(fc.integer({ min: 0, max: 20 }), { nil: undefined }) });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(account, { selector: (a) => a.address, maxLength: 5 }),
+        address,
+        fc.option(day, { nil: null }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: -10, max: 40 }),
+        (accounts, changed, newExpiry, budget, nowDays) => {
+          const settings = { offsets: [14, 7, 3, 1, 0], hour: 9 };
+          const now = localDateTime(addDays('2027-03-28', nowDays), 10);
+          const tracked = (list: typeof accounts) => list.map(({ askDays, ...rest }) => (askDays === undefined ? rest : { ...rest, askDays }));
+          const pastKeys = (list: typeof accounts) => keysOf(planReminders(tracked(list), settings).filter((r) => r.when <= now.getTime()));
+
+          // In line before: a full reconcile from nothing, every past reminder fired.
+          const before = planReminders(tracked(accounts), settings);
+          const fired = pastKeys(accounts);
+          const heldBefore = reconcileReminders({ planned: before, existingAlarmNames: [], firedKeys: fired, now, budget }).create;
+
+          // The capture: one mailbox gets a new expiry (or none); its past reminders are settled.
+          const others = accounts.filter((a) => a.address !== changed);
+          const mine =
+            newExpiry === null ? [] : [{ address: changed, expiry: newExpiry, askDays: accounts.find((a) => a.address === changed)?.askDays }];
+          const after = [...others, ...mine];
+          const firedAfter = [...new Set([...fired, ...pastKeys(mine)])];
+
+          const heldNames = keysOf(heldBefore);
+          const full = reconcileReminders({
+            planned: planReminders(tracked(after), settings),
+            existingAlarmNames: heldNames,
+            firedKeys: firedAfter,
+            now,
+            budget,
+          });
+          const fullHeld = [...heldNames.filter((n) => !full.clear.includes(n)), ...keysOf(full.create)].sort();
+
+          const incremental = reconcileMailboxReminders({
+            address: changed,
+            planned: planReminders(tracked(mine), settings),
+            heldAlarms: held(heldBefore),
+            firedKeys: firedAfter.filter((k) => k.startsWith(reminderPrefix(changed))),
+            now,
+            budget,
+          });
+          if (incremental === null) return; // the caller reconciles everything: fullHeld, by definition
+          const incrementalHeld = [...heldNames.filter((n) => !incremental.clear.includes(n)), ...keysOf(incremental.create)].sort();
+
+          // No alarm the full pass would not hold, none beyond the cap, and what is missing comes after every alarm held.
+          expect(incrementalHeld.filter((n) => !fullHeld.includes(n))).toEqual([]);
+          expect(incrementalHeld.length).toBeLessThanOrEqual(Math.max(budget, 0));
+          const plannedAfter = planReminders(tracked(after), settings);
+          const whenOf = (name: string) => plannedAfter.find((r) => r.key === name)!;
+          const latest = incrementalHeld.map(whenOf).sort(sooner).at(-1);
+          for (const missing of fullHeld.filter((n) => !incrementalHeld.includes(n))) {
+            expect(latest === undefined || sooner(whenOf(missing), latest) > 0).toBe(true);
+          }
+          // The next midnight (a full plan, nothing changed) tops up to exactly the full pass's alarms.
+          const topUp = reconcileReminders({ planned: plannedAfter, existingAlarmNames: incrementalHeld, firedKeys: firedAfter, now, budget });
+          expect(topUp.clear).toEqual([]);
+          expect([...incrementalHeld, ...keysOf(topUp.create)].sort()).toEqual(fullHeld);
+          // The fired keys left are those of the plan.
+          const prunedFired = firedAfter.filter((k) => !incremental.prune.includes(k));
+          expect(prunedFired.filter((k) => k.startsWith(reminderPrefix(changed))).every((k) => keysOf(plannedAfter).includes(k))).toBe(true);
         },
       ),
       { numRuns: 1_000 },

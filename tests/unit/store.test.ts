@@ -16,7 +16,7 @@ import {
 import { clearAll, exportAll } from '@/utils/store/transfer';
 import { DB_VERSION, openStore } from '@/utils/store/schema';
 import { DEFAULT_SETTINGS, NO_OFFICE_FIELDS, type Account, type Capture, type Settings } from '@/utils/store/types';
-import { getFiredReminders, markRemindersFired, pruneFiredReminders } from '@/utils/store/fired-reminders';
+import { deleteFiredReminders, getFiredReminders, markRemindersFired } from '@/utils/store/fired-reminders';
 import { getSettings, saveSettings } from '@/utils/store/settings';
 import { mailboxKey, normalizeAddress } from '@/utils/store/validation';
 import { isUnnamedMailbox } from '@/utils/store/unnamed-mailbox';
@@ -574,8 +574,14 @@ describe('fired reminders', () => {
     await markRemindersFired(db, ['b|2025-09-30|7', 'a|2025-06-30|3'], 2_000);
     expect(await getFiredReminders(db)).toEqual(new Set(['a|2025-06-30|7', 'a|2025-06-30|3', 'b|2025-09-30|7']));
 
-    expect(await pruneFiredReminders(db, (key) => key.startsWith('b|'))).toBe(2);
+    await deleteFiredReminders(db, ['a|2025-06-30|7', 'a|2025-06-30|3', 'z|never-fired']);
     expect(await getFiredReminders(db)).toEqual(new Set(['b|2025-09-30|7']));
+  });
+
+  it("reads one mailbox's keys by their prefix, none of another whose address starts the same", async () => {
+    const db = await open();
+    await markRemindersFired(db, ['reminder|a@pec.it|2025-06-30|7', 'reminder|a@pec.it.x|2025-06-30|7', 'reminder|b@pec.it|2025-06-30|7'], 1_000);
+    expect(await getFiredReminders(db, 'reminder|a@pec.it|')).toEqual(new Set(['reminder|a@pec.it|2025-06-30|7']));
   });
 });
 

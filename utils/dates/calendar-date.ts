@@ -109,6 +109,22 @@ export function localDateTime(date: IsoDate, hour: number, minute = 0): Date {
   return result;
 }
 
+/**
+ * localDateTime(addDays(date, day), hour) for each of `days`, in ms, the date read once and one
+ * Date each (the constructor carries a day past the month's end into the next): a reminder plan
+ * makes a thousand of these at a time.
+ */
+export function localDateTimesAfter(date: IsoDate, days: readonly number[], hour: number): number[] {
+  const { year, month, day } = isoDateParts(date);
+  return days.map((after) => {
+    if (!Number.isInteger(after)) throw new RangeError(`Not a whole number of days: ${after}`);
+    const result = new Date(year, month - 1, day + after, hour);
+    // The constructor reads years 0–99 as 1900–1999.
+    if (year < 100) result.setFullYear(year, month - 1, day + after);
+    return result.getTime();
+  });
+}
+
 /** The first instant of the next local calendar day: when "days left" changes. */
 export function nextLocalMidnight(now: Date): Date {
   return localDateTime(addDays(localToday(now), 1), 0);

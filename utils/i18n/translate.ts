@@ -49,3 +49,24 @@ export const t: Translate = (key, substitutions) => {
   if (text !== undefined) return substitute(text, substitutions);
   return (browser.i18n.getMessage as (k: string, s?: string | string[]) => string)(key, substitutions) || key;
 };
+
+/** Substitutions that leave $1…$9 in place: what t() then returns is the text to substitute later. */
+const NUMBERED = Array.from({ length: 9 }, (_, index) => `$${index + 1}`);
+
+/**
+ * A t() that looks each text up once and substitutes it here, as getMessage would: for a loop
+ * that says the same few texts many times. The badge's title says a line per mailbox, and for an
+ * office's 200 every getMessage call into the browser came to 2–4 ms of the service worker.
+ * Exact as long as no text holds a "$$" (a unit test checks every text of both languages).
+ */
+export function cachedTranslate(): Translate {
+  const texts = new Map<MessageKey, string>();
+  return (key, substitutions) => {
+    let text = texts.get(key);
+    if (text === undefined) {
+      text = t(key, NUMBERED);
+      texts.set(key, text);
+    }
+    return substitute(text, substitutions);
+  };
+}

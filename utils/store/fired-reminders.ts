@@ -2,28 +2,29 @@ import { type StoreDb } from './schema';
 
 /** Which reminders were shown already, so that none is shown twice. */
 
-export async function getFiredReminders(db: StoreDb): Promise<Set<string>> {
-  return new Set(await db.getAllKeys('firedReminders'));
+/**
+ * Every fired key, or only those that start with `prefix` (one mailbox's: reminderPrefix), read
+ * by a key range rather than the whole store.
+ */
+export async function getFiredReminders(db: StoreDb, prefix?: string): Promise<Set<string>> {
+  // '\uffff' sorts after every character an address or a date can hold.
+  const range = prefix === undefined ? undefined : IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+  return new Set(await db.getAllKeys('firedReminders', range));
 }
 
-export async function markRemindersFired(db: StoreDb, keys: string[], at: number): Promise<void> {
+/** No transaction when there is nothing to write: most reconciles mark nothing. */
+export async function markRemindersFired(db: StoreDb, keys: readonly string[], at: number): Promise<void> {
+  if (keys.length === 0) return;
   const tx = db.transaction('firedReminders', 'readwrite');
-  await Promise.all(keys.map((key) => tx.store.put({ key, firedAt: at })));
-  await tx.done;
+  await Promise.all([...keys.map((key) => tx.store.put({ key, firedAt: at })), tx.done]);
 }
 
-/** Deletes every fired-reminder key `keep` rejects; returns how many were deleted. */
-export async function pruneFiredReminders(db: StoreDb, keep: (key: string) => boolean): Promise<number> {
+/**
+ * Forgets fired keys no longer wanted (an expiry that was replaced), named from the keys already
+ * read: walking every key with a cursor costs a round trip each.
+ */
+export async function deleteFiredReminders(db: StoreDb, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
   const tx = db.transaction('firedReminders', 'readwrite');
-  let deleted = 0;
-  let cursor = await tx.store.openCursor();
-  while (cursor) {
-    if (!keep(cursor.key)) {
-      await cursor.delete();
-      deleted += 1;
-    }
-    cursor = await cursor.continue();
-  }
-  await tx.done;
-  return deleted;
+  await Promise.all([...keys.map((key) => tx.store.delete(key)), tx.done]);
 }

@@ -1,0 +1,184 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { addDays, formatItalianDate, localDateTime, localToday } from '@/utils/dates/calendar-date';
+import { NO_OFFICE_FIELDS, type Account } from '@/utils/store/types';
+import { importStore } from './store-modules';
+
+/*
+ * Issue 17's budget for the background (≤ 10 ms of worker CPU per capture and per alarm) among an
+ * office's 200 mailboxes: what a capture and the midnight alarm may ask of the plan, the store and
+ * the alarms API. A capture changes one mailbox: it plans that one, touches its alarms and its
+ * fired keys only. Midnight changes the day: badge, the alarms freed by reminders that fired, the
+ * reminders missed; what is in line stays as it is.
+ */
+
+// Spies over the real functions, to count what a capture and midnight ask of them.
+vi.mock('@/utils/reminders/reminder-plan', { spy: true });
+vi.mock('@/utils/i18n/catalog', { spy: true });
+
+const ACCOUNTS = 200;
+const MAILBOX = 'casella006@pec.it';
+
+async function loadBackground() {
+  vi.resetModules();
+  globalThis.indexedDB = new IDBFactory();
+  const [capture, reminders, store, access, plan, catalog] = await Promise.all([
+    import('@/entrypoints/background/capture'),
+    import('@/entrypoints/background/reminders'),
+    importStore(),
+    import('@/entrypoints/background/store-access'),
+    import('@/utils/reminders/reminder-plan'),
+    import('@/utils/i18n/catalog'),
+  ]);
+  return {
+    ...capture,
+    ...reminders,
+    ...store,
+    store: access.store,
+    spies: { planReminders: vi.mocked(plan.planReminders), messagesOf: vi.mocked(catalog.messagesOf) },
+  };
+}
+
+const today = () => localToday(new Date());
+/** 10:00 today: after the day's reminders (at 9:00), long before the next midnight. */
+const morning = () => localDateTime(today(), 10);
+
+/** An office's 200 mailboxes, as the bench has them: expiries from a month past to a year ahead, one in ten without, every fourth a client's. */
+function officeAccounts(): Account[] {
+  return Array.from({ length: ACCOUNTS }, (_, index): Account => ({
+    ...NO_OFFICE_FIELDS,
+    address: `casella${String(index + 1).padStart(3, '0')}@pec.it`,
+    label: '',
+    expiry: index % 10 === 9 ? null : addDays(today(), -30 + ((index * 7) % 400)),
+    capturedAt: morning().getTime() - 86_400_000,
+    source: 'manual',
+    pageUrl: null,
+    programs: [],
+    programsToUpdate: [],
+    ...(index % 4 === 1 ? { owner: `Cliente ${index + 1}` } : {}),
+  }));
+}
+
+/** Every alarms API call and fired-reminders read made while `work` runs. */
+async function counting(work: () => Promise<unknown>) {
+  const create = vi.spyOn(fakeBrowser.alarms, 'create');
+  const clear = vi.spyOn(fakeBrowser.alarms, 'clear');
+  const cursor = vi.spyOn(IDBObjectStore.prototype, 'openCursor');
+  const allKeys = vi.spyOn(IDBObjectStore.prototype, 'getAllKeys');
+  const { planReminders: planned, messagesOf: messages } = bg.spies;
+  planned.mockClear();
+  messages.mockClear();
+  await work();
+  const isFired = (store: unknown) => (store as IDBObjectStore).name === 'firedReminders';
+  const firedReads = [...cursor.mock.contexts, ...allKeys.mock.contexts].filter(isFired).length;
+  // A read of every fired key: a cursor, or getAllKeys without a key range.
+  const wholeFiredReads =
+    cursor.mock.contexts.filter(isFired).length +
+    allKeys.mock.calls.filter((args, index) => isFired(allKeys.mock.contexts[index]) && args[0] === undefined).length;
+  return {
+    creates: create.mock.calls.map(([name]) => String(name)),
+    clears: clear.mock.calls.map(([name]) => String(name)),
+    firedReads,
+    wholeFiredReads,
+    /** The most mailboxes one planReminders call planned. */
+    plannedMailboxes: Math.max(0, ...planned.mock.calls.map(([tracked]) => new Set(tracked.map((t) => t.address)).size)),
+    catalogLoads: messages.mock.calls.length,
+  };
+}
+
+const reminderAlarms = async () => (await fakeBrowser.alarms.getAll()).filter((alarm) => alarm.name.startsWith('reminder|'));
+
+let bg: Awaited<ReturnType<typeof loadBackground>>;
+beforeEach(async () => {
+  bg = await loadBackground();
+  const db = await bg.store();
+  for (const account of officeAccounts()) await bg.saveAccount(db, account);
+  await bg.saveSettings(db, { language: 'en' });
+  await bg.reconcile(morning());
+});
+
+describe('a capture among 200 mailboxes', () => {
+  it('plans that mailbox alone, touches only its alarms and its fired keys, and keeps under the cap', async () => {
+    const before = await reminderAlarms();
+    const own = before.filter((alarm) => alarm.name.startsWith(`reminder|${MAILBOX}|`)).map((alarm) => alarm.name);
+    expect(own.length).toBeGreaterThan(0);
+    const expiry = addDays(today(), 90);
+    const seen = { address: MAILBOX, expiryText: `Scadenza ${formatItalianDate(expiry)}`, source: 'webmail-dialog' as const, fresh: true };
+
+    const work = await counting(() => bg.handleExpirySeen(seen, { tabId: 1, url: new URL('https://webmail.pec.it/') }, morning()));
+
+    expect(work.plannedMailboxes).toBe(1);
+    expect(work.wholeFiredReads).toBe(0);
+    expect(work.catalogLoads).toBe(0);
+    expect(work.clears.filter((name) => !name.startsWith(`reminder|${MAILBOX}|`)).length).toBeLessThanOrEqual(work.creates.length);
+    expect(work.creates.every((name) => name.startsWith(`reminder|${MAILBOX}|${expiry}|`))).toBe(true);
+    expect(own.every((name) => work.clears.includes(name))).toBe(true);
+    const after = await reminderAlarms();
+    expect(after.length).toBeLessThanOrEqual(before.length);
+    expect((await fakeBrowser.alarms.getAll()).length).toBeLessThanOrEqual(450);
+    expect(after.filter((alarm) => alarm.name.startsWith(`reminder|${MAILBOX}|`)).map((alarm) => alarm.name)).toHaveLength(6);
+    expect(await fakeBrowser.action.getTitle({})).toContain(formatItalianDate(expiry));
+  });
+
+  it('ends with the alarms a full reconcile would hold', async () => {
+    const expiry = addDays(today(), 90);
+    const seen = { address: MAILBOX, expiryText: `Scadenza ${formatItalianDate(expiry)}`, source: 'webmail-dialog' as const, fresh: true };
+    await bg.handleExpirySeen(seen, { tabId: 1, url: new URL('https://webmail.pec.it/') }, morning());
+    const incremental = (await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name).sort();
+    await bg.reconcile(morning());
+    const full = (await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name).sort();
+    expect(incremental.filter((name) => !full.includes(name))).toEqual([]);
+    expect(full.length - incremental.length).toBeLessThanOrEqual(1);
+  });
+
+  it("forgets the snooze of the mailbox's earlier expiry, and keeps another mailbox's", async () => {
+    const [old] = (await bg.listAccounts(await bg.store())).filter((account) => account.address === MAILBOX);
+    await bg.snooze(MAILBOX, old!.expiry!, morning());
+    await bg.snooze('casella007@pec.it', addDays(today(), 12), morning());
+    const expiry = addDays(today(), 90);
+    const seen = { address: MAILBOX, expiryText: `Scadenza ${formatItalianDate(expiry)}`, source: 'webmail-dialog' as const, fresh: true };
+    await bg.handleExpirySeen(seen, { tabId: 1, url: new URL('https://webmail.pec.it/') }, morning());
+    const names = (await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name);
+    expect(names.filter((name) => name.startsWith('snooze|'))).toEqual([`snooze|casella007@pec.it|${addDays(today(), 12)}`]);
+    const { snoozes } = await fakeBrowser.storage.local.get<{ snoozes: object }>('snoozes');
+    expect(Object.keys(snoozes)).toEqual([`snooze|casella007@pec.it|${addDays(today(), 12)}`]);
+  });
+});
+
+describe('the midnight alarm among 200 mailboxes', () => {
+  it('with nothing fired since, re-plans nothing in line: the midnight alarm alone, no fired key walked, no catalog loaded', async () => {
+    await fakeBrowser.alarms.clear(bg.MIDNIGHT_ALARM);
+    const midnight = localDateTime(addDays(today(), 1), 0);
+    const held = (await reminderAlarms()).map((alarm) => alarm.name).sort();
+
+    const work = await counting(() => bg.onMidnight(midnight));
+
+    expect(work.creates).toEqual([bg.MIDNIGHT_ALARM]);
+    expect(work.clears).toEqual([]);
+    expect(work.wholeFiredReads).toBeLessThanOrEqual(1);
+    expect(work.firedReads).toBeLessThanOrEqual(1);
+    expect(work.catalogLoads).toBe(0);
+    expect((await reminderAlarms()).map((alarm) => alarm.name).sort()).toEqual(held);
+  });
+
+  it('tops up the alarms freed by reminders that fired that day, the soonest of those left, within the cap', async () => {
+    const tomorrow = addDays(today(), 1);
+    const dueTomorrow = (await reminderAlarms()).filter((alarm) => alarm.scheduledTime === localDateTime(tomorrow, 9).getTime());
+    expect(dueTomorrow.length).toBeGreaterThan(0);
+    for (const alarm of dueTomorrow) {
+      await fakeBrowser.alarms.clear(alarm.name);
+      await bg.onReminderAlarm(alarm.name, new Date(alarm.scheduledTime));
+    }
+    await fakeBrowser.alarms.clear(bg.MIDNIGHT_ALARM);
+    const after = localDateTime(addDays(today(), 2), 0);
+
+    const work = await counting(() => bg.onMidnight(after));
+
+    expect(work.creates.filter((name) => name !== bg.MIDNIGHT_ALARM)).toHaveLength(dueTomorrow.length);
+    expect((await fakeBrowser.alarms.getAll()).length).toBeLessThanOrEqual(450);
+    const topped = (await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name).sort();
+    await bg.reconcile(after);
+    expect((await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name).sort()).toEqual(topped);
+  });
+});
