@@ -2,7 +2,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { answerMessage } from './messages';
 import { NOTIFICATION_BUTTONS, parseNotificationId, SUMMARY_NOTIFICATION_ID } from './notifications';
-import { MIDNIGHT_ALARM, onMidnight, onReminderAlarm, reconcile, snooze } from './reminders';
+import { MIDNIGHT_ALARM, onMidnight, onReminderAlarm, reconcile, snooze, startOfWorker } from './reminders';
 import { startRenewal } from './renewal';
 import { noteTabOpened } from './tab-context';
 
@@ -47,6 +47,6 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(() => void reconcile());
   browser.runtime.onStartup.addListener(() => void reconcile());
-  // Every service-worker start: alarms may have been lost while it was not running.
-  void reconcile();
+  // Every service-worker start: its language, and the full pass once per browser session.
+  void startOfWorker();
 });

@@ -134,6 +134,26 @@ export function reconcile(now = new Date()): Promise<void> {
   });
 }
 
+/** Set in session storage once a full pass has run: the browser empties it when it restarts, and when the extension is reloaded, updated or disabled. */
+const RECONCILED_KEY = 'reconciledThisSession';
+
+/**
+ * At every start of the service worker, which stops after 30 s idle and so starts many times a
+ * day: the full pass once per browser session, when alarms may have been lost (Firefox forgets
+ * them when it restarts; a reload or an update of the extension drops them), not at every wake,
+ * where it would come before every capture and every alarm (issue 17). Every start speaks the
+ * language chosen in the options, first: the events that woke the worker queue up behind.
+ */
+export function startOfWorker(now = new Date()): Promise<void> {
+  return serialized(async () => {
+    const db = await storeOrSayUnavailable();
+    if (!db) return;
+    const { [RECONCILED_KEY]: done } = await browser.storage.session.get(RECONCILED_KEY);
+    if (done === true) await applyLanguage((await getSettings(db)).language);
+    else await reconcileAll(db, now);
+  });
+}
+
 async function reconcileAll(db: StoreDb, now: Date): Promise<void> {
   const state = await readState(db);
   // Notifications and the badge's title speak the language chosen in the options. Every start
@@ -148,14 +168,15 @@ async function reconcileAll(db: StoreDb, now: Date): Promise<void> {
     [...state.firedKeys].filter((key) => !plannedKeys.has(key)),
   );
   await showBadge(state.accounts, now);
+  await browser.storage.session.set({ [RECONCILED_KEY]: true });
 }
 
 /**
  * The midnight alarm: the badge counts a day less, reminders that fired that day leave places
  * under the cap to the next ones, and a reminder whose time passed without an alarm is shown.
- * Nothing else changed since the last pass (every write reconciles), so the language, the
- * snoozes' alarms and the fired keys of old expiries are left as they are; a worker woken by
- * this alarm ran the full pass first (index.ts).
+ * Nothing else changed since the last pass (every write reconciles), so the snoozes' alarms and
+ * the fired keys of old expiries are left as they are; a worker woken by this alarm has set its
+ * language first, and run the full pass if none ran in this browser session (startOfWorker).
  */
 export function onMidnight(now = new Date()): Promise<void> {
   return serialized(async () => {

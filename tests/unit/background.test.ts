@@ -7,6 +7,7 @@ import type { ExpirySeen } from '@/utils/messaging/protocol';
 import { forceCloseDatabase } from 'fake-indexeddb';
 import { unwrap } from 'idb';
 import { CANARY_PASSWORD } from '../harness/site';
+import english from '../../public/_locales/en/messages.json';
 
 // Each test gets an empty IndexedDB and fresh background modules (they cache the connection).
 async function loadBackground() {
@@ -518,6 +519,43 @@ describe('snoozes', () => {
     await fakeBrowser.notifications.clear(bg.notificationId('mario.rossi@pec.it', expiry));
     await bg.reconcile(later);
     expect(Object.keys(await fakeBrowser.notifications.getAll())).toHaveLength(0);
+  });
+});
+
+describe('a service worker that wakes again', () => {
+  /** A wake of the worker: fresh modules, the same browser (alarms, storage) and the same database. */
+  async function wake(): Promise<void> {
+    vi.resetModules();
+    const { default: background } = await import('@/entrypoints/background/index');
+    background.main();
+  }
+
+  it('runs the full pass once per browser session, not at every wake (issue 17: it stops after 30 s idle)', async () => {
+    await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 20))));
+    // The browser restarts: its session storage is empty.
+    await fakeBrowser.storage.session.clear();
+    const getAll = vi.spyOn(fakeBrowser.alarms, 'getAll');
+    await wake();
+    await vi.waitFor(() => expect(getAll).toHaveBeenCalledTimes(1));
+    // The pass is over once the badge is drawn.
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('20'));
+    await wake();
+    await wake();
+    await new Promise((done) => setTimeout(done, 50));
+    expect(getAll).toHaveBeenCalledTimes(1);
+
+    // The browser restarts again (session storage is emptied then, and on a reload, an update, a disable): the pass runs again.
+    await fakeBrowser.storage.session.clear();
+    await wake();
+    await vi.waitFor(() => expect(getAll).toHaveBeenCalledTimes(2));
+  });
+
+  it('speaks the language chosen in the options at every wake, the pass run or not', async () => {
+    await bg.saveSettings(await bg.store(), { language: 'en' });
+    await bg.reconcile();
+    await wake();
+    const { t } = await import('@/utils/i18n/translate');
+    await vi.waitFor(() => expect(t('chipClose')).toBe(english.chipClose.message));
   });
 });
 
