@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { applyLanguage, browserLanguage, messagesOf, resolveLanguage } from '@/utils/i18n/catalog';
 import { setTranslations, substitute, t } from '@/utils/i18n/translate';
@@ -37,6 +37,12 @@ describe('substitute, as Chrome’s getMessage', () => {
 
 describe('the locale files', () => {
   const placeholders = (text: string) => [...text.matchAll(/\$\d/g)].map(([match]) => match).sort();
+
+  it('use no character of t()’s stand-ins for $1…$9 (U+E001–U+E009)', () => {
+    for (const file of [italian, english] as LocaleFile[]) {
+      for (const [key, { message }] of Object.entries(file)) expect(message, key).not.toMatch(/[\uE001-\uE009]/);
+    }
+  });
 
   it('have the same keys, and each text the same placeholders in both languages', () => {
     expect(Object.keys(english).sort()).toEqual(Object.keys(italian).sort());
@@ -88,7 +94,28 @@ describe('the language chosen in the options', () => {
     setTranslations({ daysLeftToday: 'today' });
     expect(t('daysLeftToday')).toBe('today');
     expect(t('daysLeftTomorrow')).toBe('domani');
+    // A text neither has (t() asks the browser once per text: this one was not asked yet).
     fakeBrowser.i18n.getMessage = () => '';
-    expect(t('daysLeftTomorrow')).toBe('daysLeftTomorrow');
+    expect(t('daysLeftMany', '3')).toBe('daysLeftMany');
+  });
+});
+
+describe('t() in the browser’s language', () => {
+  it('asks the browser once per text, however many rows use it (issue 17: 200 rows asked it 2,400 times)', () => {
+    const getMessage = vi.spyOn(fakeBrowser.i18n, 'getMessage');
+    for (let days = 2; days < 200; days++) expect(t('daysLeftMany', String(days))).toBe(`tra ${days} giorni`);
+    expect(t('popupTitle')).toBe(t('popupTitle'));
+    expect(getMessage.mock.calls.map(([key]) => key)).toEqual(['daysLeftMany', 'popupTitle']);
+  });
+
+  it('substitutes as getMessage does: every $n, missing ones empty, a value never read as a pattern', () => {
+    expect(t('badgeTitleLine', ['a@pec.it', '15/02/2027', 'tra 3 giorni'])).toBe('a@pec.it: scade il 15/02/2027 (tra 3 giorni)');
+    expect(t('badgeTitleLine', ['$2 $$ $&', '\uE002'])).toBe('$2 $$ $&: scade il \uE002 ()');
+    expect(t('badgeTitleLine')).toBe(': scade il  ()');
+  });
+
+  it('shows the key of a text the browser does not have', () => {
+    fakeBrowser.i18n.getMessage = () => '';
+    expect(t('popupTitle')).toBe('popupTitle');
   });
 });
