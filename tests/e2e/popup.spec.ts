@@ -135,7 +135,8 @@ test('"Rinnova ora" opens Gestione account with the guide started', async ({ ext
 
 test('options: reminder days validated and saved, then everything reset', async ({ extension }, testInfo) => {
   const popup = await openPopup(extension);
-  await seedAccounts(popup, [account({ address: 'mario.rossi@pec.it', expiry: addDays(today(), 30) })]);
+  // 31 days: the reminder 30 days before falls tomorrow at 18:00, never earlier today (then it would be past after 18:00).
+  await seedAccounts(popup, [account({ address: 'mario.rossi@pec.it', expiry: addDays(today(), 31) })]);
   const options = await openOptions(extension);
   const offsets = options.getByLabel('Giorni prima della scadenza');
   await expect(offsets).toHaveValue('14, 7, 3, 1, 0');
@@ -158,7 +159,7 @@ test('options: reminder days validated and saved, then everything reset', async 
   await expect(offsets).toHaveValue('30, 7, 1');
   await expect
     .poll(async () => (await extension.serviceWorker.evaluate(() => chrome.alarms.getAll())).map((alarm) => alarm.name).sort())
-    .toEqual(['badge-midnight', ...[1, 30, 7].map((offset) => `reminder|mario.rossi@pec.it|${addDays(today(), 30)}|${offset}`)]);
+    .toEqual(['badge-midnight', ...[1, 30, 7].map((offset) => `reminder|mario.rossi@pec.it|${addDays(today(), 31)}|${offset}`)]);
   await options.reload();
   await expect(offsets).toHaveValue('30, 7, 1');
   await expect(options.getByLabel('Ora dei promemoria')).toHaveValue('18');
