@@ -1,3 +1,4 @@
+import type { ChunkingContext } from 'rolldown';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { ARUBA_MATCH_PATTERNS } from './utils/aruba/hosts';
@@ -11,6 +12,35 @@ const EXTENSION_PAGES_CSP =
 
 /** The content script's stages: entrypoints/aruba-loader/ (the loader) and entrypoints/aruba-guide/. */
 const IN_PAGE_STAGES = ['aruba-loader', 'aruba-guide'];
+/** The extension's pages: entrypoints/popup/, options/, due-list/. */
+const EXTENSION_PAGES = ['popup', 'options', 'due-list'];
+
+/** The HTML module of a page (its Rollup input), named by its folder. */
+const PAGE_INPUT = /\/entrypoints\/([^/]+)\/index\.html$/;
+
+/** The pages whose static imports reach the module (dynamic imports, such as the catalogs, do not count). */
+function pagesReaching(id: string, ctx: ChunkingContext): Set<string> {
+  const pages = new Set<string>();
+  const seen = new Set<string>();
+  const walk = (module: string) => {
+    if (seen.has(module)) return;
+    seen.add(module);
+    const page = PAGE_INPUT.exec(module)?.[1];
+    if (page) pages.add(page);
+    for (const importer of ctx.getModuleInfo(module)?.importers ?? []) walk(importer);
+  };
+  walk(id);
+  return pages;
+}
+
+/**
+ * Everything the popup shares with another page goes to one chunk, `page-store`; the rest is split
+ * as Rolldown does (what only the options and the due list use stays out of the popup).
+ */
+function popupSharedChunk(id: string, ctx: ChunkingContext): string | null {
+  const pages = pagesReaching(id, ctx);
+  return pages.has('popup') && pages.size > 1 ? 'page-store' : null;
+}
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -18,14 +48,23 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   hooks: {
-    // The content script's two stages (issue 17: the loader on every Aruba page, the guide it
-    // loads) must stay small. They call only runtime.sendMessage (and i18n.getMessage for a text
-    // the background did not send), which behave the same in Chrome MV3 (promises) and Firefox
-    // without the polyfill: WXT's own `browser` (the browser's namespace) replaces its 3 KB
-    // there. Every other entrypoint keeps the polyfill.
     'vite:build:extendConfig': (entrypoints, config) => {
+      const names = entrypoints.map((entrypoint) => entrypoint.name);
+      // The content script's two stages (issue 17: the loader on every Aruba page, the guide it
+      // loads) must stay small, and the popup opens many times a day. They call only
+      // runtime.sendMessage, i18n.getMessage, tabs.query/create, scripting.executeScript,
+      // runtime.openOptionsPage and getURL, which behave the same in Chrome MV3 (promises) and
+      // Firefox without the polyfill: WXT's own `browser` (the browser's namespace) replaces it
+      // there. The background keeps it (its message listeners answer with promises).
       const alias = config.resolve?.alias as Record<string, string> | undefined;
-      if (entrypoints.some((entrypoint) => IN_PAGE_STAGES.includes(entrypoint.name)) && alias) delete alias['wxt/browser'];
+      if (names.some((name) => [...IN_PAGE_STAGES, ...EXTENSION_PAGES].includes(name)) && alias) delete alias['wxt/browser'];
+      // The pages (built together) share one chunk of everything two of them import: the popup
+      // loads two scripts and two stylesheets, not seven files (each one a round trip to the
+      // browser process before anything shows).
+      if (names.includes('popup')) {
+        const output = (config.build!.rollupOptions ??= {}).output as Record<string, unknown>;
+        output.codeSplitting = { groups: [{ name: popupSharedChunk, debugName: 'page-store' }] };
+      }
     },
   },
   // The Firefox sources zip is for reviewers: the code, not what the tests and demo leave behind.

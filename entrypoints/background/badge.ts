@@ -1,6 +1,6 @@
 import { badgeState, BADGE_COLORS } from '@/utils/reminders/badge-state';
 import { formatItalianDate, localToday } from '@/utils/dates/calendar-date';
-import { cachedTranslate, t } from '@/utils/i18n/translate';
+import { t } from '@/utils/i18n/translate';
 import { daysLeftPhrase } from '@/utils/dates/days-left-phrase';
 import type { Account } from '@/utils/store/types';
 import { mailboxName } from '@/utils/store/unnamed-mailbox';
@@ -10,10 +10,9 @@ import { toolbarAction } from './toolbar-action';
 export async function showBadge(accounts: readonly Account[], now: Date): Promise<void> {
   const state = badgeState(accounts, localToday(now));
   const action = toolbarAction();
-  // A line per mailbox, in a few texts: each looked up once.
-  const say = cachedTranslate();
+  // A line per mailbox, in a few texts: t() asks the browser for each once (utils/i18n/translate.ts).
   const lines = state.lines.map((line) =>
-    say('badgeTitleLine', [mailboxName(say, line.address), formatItalianDate(line.expiry), daysLeftPhrase(say, line.daysLeft)]),
+    t('badgeTitleLine', [mailboxName(t, line.address), formatItalianDate(line.expiry), daysLeftPhrase(t, line.daysLeft)]),
   );
   await Promise.all([
     action.setBadgeText({ text: state.text }),

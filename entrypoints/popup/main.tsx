@@ -4,15 +4,15 @@ import './style.css';
 import { Popup, loadPopupData } from '@/components/Popup';
 import { StoreUnavailable } from '@/components/StoreUnavailable';
 import { localizeDocument } from '@/utils/i18n/localize-document';
-import { openStoreForPage } from '@/utils/extension/page-store';
+import { openStoreReading } from '@/utils/extension/page-store';
 
 const app = document.getElementById('app')!;
 const show = (page: ComponentChild) => {
   localizeDocument(document, 'popupTitle');
   render(page, app);
 };
-openStoreForPage().then(
-  // Read before the first render: 200 accounts drawn at once, not an empty popup and a second pass.
-  async (db) => show(<Popup db={db} initial={await loadPopupData(db).catch(() => undefined)} />),
+openStoreReading(loadPopupData).then(
+  // Read before the first render, with the settings: 200 accounts drawn at once, not an empty popup and a second pass.
+  ({ db, data }) => show(<Popup db={db} initial={data} />),
   () => show(<StoreUnavailable titleKey="popupTitle" />),
 );
