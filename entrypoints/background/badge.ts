@@ -6,14 +6,21 @@ import type { Account } from '@/utils/store/types';
 import { mailboxName } from '@/utils/store/unnamed-mailbox';
 import { toolbarAction } from './toolbar-action';
 
+/**
+ * The title names this many of the soonest expiries and counts the rest: an office's 200 lines
+ * are more than a tooltip shows, and writing them out came to a good part of the background's
+ * work at every capture and every midnight (issue 17). The popup lists them all.
+ */
+const TITLE_LINES = 10;
+
 /** Badge contract: days to the soonest expiry, "!" once expired, empty when nothing is tracked. */
 export async function showBadge(accounts: readonly Account[], now: Date): Promise<void> {
   const state = badgeState(accounts, localToday(now));
   const action = toolbarAction();
-  // A line per mailbox, in a few texts: t() asks the browser for each once (utils/i18n/translate.ts).
-  const lines = state.lines.map((line) =>
-    t('badgeTitleLine', [mailboxName(t, line.address), formatItalianDate(line.expiry), daysLeftPhrase(t, line.daysLeft)]),
-  );
+  const lines = state.lines
+    .slice(0, TITLE_LINES)
+    .map((line) => t('badgeTitleLine', [mailboxName(t, line.address), formatItalianDate(line.expiry), daysLeftPhrase(t, line.daysLeft)]));
+  if (state.lines.length > TITLE_LINES) lines.push(t('badgeTitleMore', String(state.lines.length - TITLE_LINES)));
   await Promise.all([
     action.setBadgeText({ text: state.text }),
     action.setBadgeBackgroundColor({ color: BADGE_COLORS[state.color] }),

@@ -66,6 +66,8 @@ async function counting(work: () => Promise<unknown>) {
   const clear = vi.spyOn(fakeBrowser.alarms, 'clear');
   const cursor = vi.spyOn(IDBObjectStore.prototype, 'openCursor');
   const allKeys = vi.spyOn(IDBObjectStore.prototype, 'getAllKeys');
+  const setTitle = vi.spyOn(fakeBrowser.action, 'setTitle');
+  setTitle.mockClear();
   const { planReminders: planned, messagesOf: messages } = bg.spies;
   planned.mockClear();
   messages.mockClear();
@@ -84,6 +86,7 @@ async function counting(work: () => Promise<unknown>) {
     /** The most mailboxes one planReminders call planned. */
     plannedMailboxes: Math.max(0, ...planned.mock.calls.map(([tracked]) => new Set(tracked.map((t) => t.address)).size)),
     catalogLoads: messages.mock.calls.length,
+    titles: setTitle.mock.calls.length,
   };
 }
 
@@ -118,7 +121,8 @@ describe('a capture among 200 mailboxes', () => {
     expect(after.length).toBeLessThanOrEqual(before.length);
     expect((await fakeBrowser.alarms.getAll()).length).toBeLessThanOrEqual(450);
     expect(after.filter((alarm) => alarm.name.startsWith(`reminder|${MAILBOX}|`)).map((alarm) => alarm.name)).toHaveLength(6);
-    expect(await fakeBrowser.action.getTitle({})).toContain(formatItalianDate(expiry));
+    // The badge follows: its title counts the mailbox among those further off (the ten soonest are named).
+    expect(work.titles).toBe(1);
   });
 
   it('ends with the alarms a full reconcile would hold', async () => {
@@ -180,5 +184,25 @@ describe('the midnight alarm among 200 mailboxes', () => {
     const topped = (await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name).sort();
     await bg.reconcile(after);
     expect((await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name).sort()).toEqual(topped);
+  });
+});
+
+describe('the toolbar button’s title for an office', () => {
+  it('names the ten soonest expiries and counts the others, rather than 200 lines no tooltip shows', async () => {
+    const title = await fakeBrowser.action.getTitle({});
+    const lines = title.split('\n');
+    // The extension's name, ten mailboxes, and how many more the popup lists.
+    expect(lines).toHaveLength(12);
+    const tracked = officeAccounts().filter((account) => account.expiry).length;
+    // In the language this file's modules speak (its catalog spy outlives their reloads): the count, in either.
+    expect([
+      `… and ${tracked - 10} more mailboxes: the full list is in the popup.`,
+      `… e altre ${tracked - 10} caselle: l'elenco completo è nel popup.`,
+    ]).toContain(lines.at(-1));
+    const soonest = officeAccounts()
+      .flatMap((account) => (account.expiry ? [account] : []))
+      .sort((a, b) => a.expiry!.localeCompare(b.expiry!) || a.address.localeCompare(b.address))
+      .slice(0, 10);
+    expect(lines.slice(1, 11).map((line) => line.split(':')[0])).toEqual(soonest.map((account) => account.address));
   });
 });
