@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { catchShadowRoots } from './closed-roots';
-import { Guide, HIGHLIGHT_ATTRIBUTE } from '@/entrypoints/aruba-guide/guide';
-import type { GuideModeAnswer } from '@/utils/messaging/protocol';
+import { HIGHLIGHT_ATTRIBUTE } from '@/entrypoints/aruba-guide/guide';
+import { endGuide, startGuide } from './guide-in-page';
 
 /*
  * Aruba's notices over the element to click are told by hit-testing it, which lays the page out:
@@ -10,7 +10,6 @@ import type { GuideModeAnswer } from '@/utils/messaging/protocol';
  * itself is set in the observer's callback, with no layout at all.
  */
 
-const GUIDING: GuideModeAnswer = { mode: 'guide', reason: 'due', language: 'it', chip: null, wake: { now: true }, strings: {} };
 /** The old WebMail's top bar, and its folders fixed beside the inbox: a fixed body child, as the bench inbox has. */
 const PAGE = `<header><nav id="nav"><a id="settings" href="/settings">Impostazioni</a></nav></header>
   <aside style="position: fixed; top: 60px; left: 0"><a href="#INBOX">Posta in arrivo</a></aside><main><h1>Posta in arrivo</h1></main>`;
@@ -37,7 +36,6 @@ class FrameResizeObserver {
   }
 }
 
-let stop = new AbortController();
 let roots: ShadowRoot[] = [];
 let hitTests: ReturnType<typeof vi.fn>;
 /** What is at the target's centre: the target itself unless a notice covers it. */
@@ -56,17 +54,8 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.unstubAllGlobals();
-  stop.abort();
-  document.body.replaceChildren();
-  document.querySelector('pec-password-assistant')?.remove();
+  endGuide();
 });
-
-async function startGuide(): Promise<void> {
-  stop = new AbortController();
-  const guide = new Guide(stop.signal, { address: null, answer: GUIDING, chipClosed: false, signal: stop.signal, release: () => undefined });
-  await guide.start();
-  await afterWholeLook();
-}
 
 const highlighted = () => document.querySelector(`[${HIGHLIGHT_ATTRIBUTE}]`);
 const cardText = () => roots.at(-1)?.querySelector('.card')?.textContent ?? '';

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { catchShadowRoots } from './closed-roots';
-import { Guide, HIGHLIGHT_ATTRIBUTE } from '@/entrypoints/aruba-guide/guide';
-import type { GuideModeAnswer } from '@/utils/messaging/protocol';
+import { HIGHLIGHT_ATTRIBUTE } from '@/entrypoints/aruba-guide/guide';
 import { readAccountName } from '@/utils/page/read-mailbox';
+import { endGuide, startGuide } from './guide-in-page';
 
 /*
  * Issue 17: while the guide is on, a busy inbox changes all day and the guide looks only where it
@@ -11,7 +11,6 @@ import { readAccountName } from '@/utils/page/read-mailbox';
  * by walking every element of the app's chrome) read at the whole looks, not at each small one.
  */
 
-const GUIDING: GuideModeAnswer = { mode: 'guide', reason: 'due', language: 'it', chip: null, wake: { now: true }, strings: {} };
 const ROWS = 300;
 /** The old WebMail: the top bar naming the mailbox, the inbox a data list, a footer far from the top bar. */
 const PAGE = `<header><nav id="nav"><a id="settings" href="/settings">Impostazioni</a></nav><span>mario.rossi@pec.it</span></header>
@@ -19,8 +18,6 @@ const PAGE = `<header><nav id="nav"><a id="settings" href="/settings">Impostazio
   <footer><p id="far">Aruba PEC S.p.A.</p></footer>`;
 
 const settle = (ms = 0) => new Promise((done) => setTimeout(done, ms));
-
-let stop = new AbortController();
 
 beforeEach(() => {
   document.body.innerHTML = PAGE;
@@ -31,17 +28,8 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.restoreAllMocks();
-  stop.abort();
-  document.body.replaceChildren();
-  document.querySelector('pec-password-assistant')?.remove();
+  endGuide();
 });
-
-async function startGuide(): Promise<void> {
-  stop = new AbortController();
-  const guide = new Guide(stop.signal, { address: null, answer: GUIDING, chipClosed: false, signal: stop.signal, release: () => undefined });
-  await guide.start();
-  await settle(250);
-}
 
 /** The target leaves the top bar and comes back, as the bench's inbox makes it do 20 times. */
 async function targetComesAndGoes(times: number): Promise<void> {
