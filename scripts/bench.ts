@@ -816,6 +816,18 @@ const emptyLaunch = (setup: Setup, blocked: string[]): LaunchResult => ({
   blocked,
 });
 
+/** `work` on a build loaded in a fresh profile of Chromium; the browser closed and the profile removed after, whatever happens. */
+async function withBuild(dir: string, work: (extension: LoadedExtension) => Promise<LaunchResult>): Promise<LaunchResult> {
+  const profile = await mkdtemp(join(tmpdir(), 'pec-bench-'));
+  const extension = await launchWithExtension(profile, 'it-IT', true, dir);
+  try {
+    return await work(extension);
+  } finally {
+    await extension.context.close().catch(() => undefined);
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
 /**
  * With the extension. In order: the 200 accounts through the options page; the quiet visit
  * (guide off, as every launch's first visit) and the small page's heap; clicks on a label of
@@ -823,10 +835,8 @@ const emptyLaunch = (setup: Setup, blocked: string[]): LaunchResult => ({
  * alarms; the popup; then a renewal started from the extension (guide on): the inbox, the idle
  * inbox, and the heavy inbox with the target there from the start.
  */
-async function withExtension(round: number): Promise<LaunchResult> {
-  const profile = await mkdtemp(join(tmpdir(), 'pec-bench-'));
-  const extension = await launchWithExtension(profile, 'it-IT', true, BUILD_COPY);
-  try {
+function withExtension(round: number): Promise<LaunchResult> {
+  return withBuild(BUILD_COPY, async (extension) => {
     const result = emptyLaunch('with', extension.blocked);
     result.emptyPopupPaint = round < CONTEXT_ROUNDS ? await emptyPopupPaint(extension) : null;
     await markWorkerEvents(extension);
@@ -843,41 +853,28 @@ async function withExtension(round: number): Promise<LaunchResult> {
     result.pages.push(await runPage(extension.context, round, 'with', 'inbox'), await runPage(extension.context, round, 'with', 'idle'));
     for (let need = 0; need < NEEDS_PER_LAUNCH; need++) result.needs.push(await needGuideOn(extension));
     return result;
-  } finally {
-    await extension.context.close().catch(() => undefined);
-    await rm(profile, { recursive: true, force: true });
-  }
+  });
 }
 
 /** The same build with an empty content script (what Chromium charges any extension that has one), the same visits in the same order. */
-async function withEmptyContentScript(round: number): Promise<LaunchResult> {
-  const profile = await mkdtemp(join(tmpdir(), 'pec-bench-'));
-  const extension = await launchWithExtension(profile, 'it-IT', true, EMPTY_COPY);
-  try {
+function withEmptyContentScript(round: number): Promise<LaunchResult> {
+  return withBuild(EMPTY_COPY, async (extension) => {
     const result = emptyLaunch('empty', extension.blocked);
     result.pages.push(await runPage(extension.context, round, 'empty', 'quiet'));
     result.smallPageHeap = await smallPageHeap(extension.context);
     result.pages.push(await runPage(extension.context, round, 'empty', 'inbox'), await runPage(extension.context, round, 'empty', 'idle'));
     return result;
-  } finally {
-    await extension.context.close().catch(() => undefined);
-    await rm(profile, { recursive: true, force: true });
-  }
+  });
 }
 
 /** The same build whose content script only asks the background (ASK_ONLY_SCRIPT): the quiet visit after the same import. */
-async function withAskOnlyContentScript(round: number): Promise<LaunchResult> {
-  const profile = await mkdtemp(join(tmpdir(), 'pec-bench-'));
-  const extension = await launchWithExtension(profile, 'it-IT', true, ASK_COPY);
-  try {
+function withAskOnlyContentScript(round: number): Promise<LaunchResult> {
+  return withBuild(ASK_COPY, async (extension) => {
     const result = emptyLaunch('ask', extension.blocked);
     await importAccounts(extension);
     result.pages.push(await runPage(extension.context, round, 'ask', 'quiet'));
     return result;
-  } finally {
-    await extension.context.close().catch(() => undefined);
-    await rm(profile, { recursive: true, force: true });
-  }
+  });
 }
 
 async function withoutExtension(round: number): Promise<LaunchResult> {
