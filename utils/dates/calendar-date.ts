@@ -29,12 +29,15 @@ function isLeapYear(year: number): boolean {
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+// No arrays made here: a reminder plan and the badge check a thousand dates at a time (issue 17).
 export function isValidCalendarDate(year: number, month: number, day: number): boolean {
   return (
-    [year, month, day].every(Number.isInteger) &&
+    Number.isInteger(year) &&
+    Number.isInteger(month) &&
+    Number.isInteger(day) &&
     year >= 0 &&
     year <= 9999 &&
     month >= 1 &&
@@ -51,22 +54,32 @@ export function isoDate(year: number, month: number, day: number): IsoDate {
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
-/** The date itself when text is exactly a real 'YYYY-MM-DD' day, otherwise null. */
-export function parseIsoDate(text: string): IsoDate | null {
+/** The parts of a real 'YYYY-MM-DD' day, read once; null for anything else. */
+function partsOf(text: string): DateParts | null {
   const match = ISO_DATE.exec(text);
   if (!match) return null;
-  return isValidCalendarDate(Number(match[1]), Number(match[2]), Number(match[3])) ? text : null;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  return isValidCalendarDate(year, month, day) ? { year, month, day } : null;
+}
+
+/** The date itself when text is exactly a real 'YYYY-MM-DD' day, otherwise null. */
+export function parseIsoDate(text: string): IsoDate | null {
+  return partsOf(text) === null ? null : text;
 }
 
 export function isoDateParts(date: IsoDate): DateParts {
-  if (parseIsoDate(date) === null) throw new RangeError(`Not an IsoDate: ${JSON.stringify(date)}`);
-  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+  const parts = partsOf(date);
+  if (parts === null) throw new RangeError(`Not an IsoDate: ${JSON.stringify(date)}`);
+  return parts;
 }
 
 function utcMidnight(date: IsoDate): number {
   const { year, month, day } = isoDateParts(date);
+  // Date.UTC reads years 0–99 as 1900–1999.
+  if (year >= 100) return Date.UTC(year, month - 1, day);
   const midnight = new Date(0);
-  // Not Date.UTC: it reads years 0–99 as 1900–1999.
   midnight.setUTCFullYear(year, month - 1, day);
   return midnight.getTime();
 }
@@ -110,19 +123,21 @@ export function localDateTime(date: IsoDate, hour: number, minute = 0): Date {
 }
 
 /**
- * localDateTime(addDays(date, day), hour) for each of `days`, in ms, the date read once and one
- * Date each (the constructor carries a day past the month's end into the next): a reminder plan
- * makes a thousand of these at a time.
+ * localDateTime(addDays(date, -day), hour) for each of `daysBefore`, in ms, the date read once and
+ * one Date each (the constructor carries a day before the month's start into the one before): a
+ * reminder plan makes a thousand of these at a time.
  */
-export function localDateTimesAfter(date: IsoDate, days: readonly number[], hour: number): number[] {
+export function localDateTimesBefore(date: IsoDate, daysBefore: readonly number[], hour: number): number[] {
   const { year, month, day } = isoDateParts(date);
-  return days.map((after) => {
-    if (!Number.isInteger(after)) throw new RangeError(`Not a whole number of days: ${after}`);
-    const result = new Date(year, month - 1, day + after, hour);
+  const instants: number[] = [];
+  for (const before of daysBefore) {
+    if (!Number.isInteger(before)) throw new RangeError(`Not a whole number of days: ${before}`);
+    const result = new Date(year, month - 1, day - before, hour);
     // The constructor reads years 0–99 as 1900–1999.
-    if (year < 100) result.setFullYear(year, month - 1, day + after);
-    return result.getTime();
-  });
+    if (year < 100) result.setFullYear(year, month - 1, day - before);
+    instants.push(result.getTime());
+  }
+  return instants;
 }
 
 /** The first instant of the next local calendar day: when "days left" changes. */

@@ -4,7 +4,7 @@
  * still has (Chrome may drop alarms on restart and update, Firefox never keeps them) and with
  * the keys already shown, which are the only reminder state worth storing.
  */
-import { addDays, localDateTime, localDateTimesAfter, localToday, parseIsoDate, type IsoDate } from '../dates/calendar-date';
+import { addDays, localDateTime, localDateTimesBefore, localToday, parseIsoDate, type IsoDate } from '../dates/calendar-date';
 
 export interface ReminderSettings {
   /** Days before the expiry to remind on; 0 is the day itself. */
@@ -68,20 +68,21 @@ export function parseSnoozeKey(key: string): TrackedExpiry | null {
 
 /** Every reminder of every tracked password, past ones included, soonest first (see sooner). */
 export function planReminders(accounts: readonly TrackedExpiry[], settings: ReminderSettings): PlannedReminder[] {
-  const planned = new Map<string, PlannedReminder>();
+  const planned: PlannedReminder[] = [];
+  // The same password twice in the list, or an offset twice in the settings, is planned once.
+  const keys = new Set<string>();
   for (const { address, expiry, askDays } of accounts) {
     const offsets = askDays === undefined || settings.offsets.includes(askDays) ? settings.offsets : [...settings.offsets, askDays];
-    const instants = localDateTimesAfter(
-      expiry,
-      offsets.map((offset) => -offset),
-      settings.hour,
-    );
-    offsets.forEach((offset, index) => {
+    const instants = localDateTimesBefore(expiry, offsets, settings.hour);
+    for (let index = 0; index < offsets.length; index++) {
+      const offset = offsets[index]!;
       const key = reminderKey(address, expiry, offset);
-      planned.set(key, { key, address, expiry, offset, when: instants[index]! });
-    });
+      if (keys.has(key)) continue;
+      keys.add(key);
+      planned.push({ key, address, expiry, offset, when: instants[index]! });
+    }
   }
-  return [...planned.values()].sort(sooner);
+  return planned.sort(sooner);
 }
 
 /**
