@@ -3,9 +3,8 @@ import { parseExpiryDate } from '@/utils/dates/expiry-date';
 import type { CaptureResult, ExpirySeen, MoveCaptureResult } from '@/utils/messaging/protocol';
 import { offsetsAhead } from '@/utils/reminders/reminder-plan';
 import { settlePastReminders } from '@/utils/reminders/settle-reminders';
-import { addUnnamedMailbox, listAccounts, moveCapture, recordCapture } from '@/utils/store/accounts';
+import { addUnnamedMailbox, moveCapture, recordCapture } from '@/utils/store/accounts';
 import type { StoreDb } from '@/utils/store/schema';
-import { getSettings } from '@/utils/store/settings';
 import type { Capture } from '@/utils/store/types';
 import { mailboxKey, normalizeAddress, StoreValidationError } from '@/utils/store/validation';
 import { isUnnamedMailbox } from '@/utils/store/unnamed-mailbox';
@@ -13,7 +12,7 @@ import { guideModeAfterCapture } from './guide-mode';
 import { reconcile, reconcileMailbox } from './reminders';
 import { finishRenewal } from './renewal';
 import type { ContentSender } from './messages';
-import { store } from './store-access';
+import { store, storedAccounts, storedSettings } from './store-access';
 import { originAndPath } from '@/utils/store/validation';
 import { attributeTab, noteMailboxShown, noteRecordedFor, renameMailboxInTabs } from './tab-context';
 
@@ -50,24 +49,29 @@ async function record(
     named === null
       ? await attributeTab(
           tabId,
-          (await listAccounts(db)).map((account) => account.address),
+          (await storedAccounts()).map((account) => account.address),
         )
       : null;
   const mailbox = named ?? attributed?.mailbox ?? null;
   if (fresh) await finishRenewal(mailbox);
-  const account =
+  const { account, changed } =
     mailbox === null
-      ? await addUnnamedMailbox(db, read)
-      : (await recordCapture(db, { address: mailbox, ...read, ...(attributed ? { attributedBy: attributed.by } : {}) })).account;
+      ? { account: await addUnnamedMailbox(db, read), changed: true }
+      : await recordCapture(db, { address: mailbox, ...read, ...(attributed ? { attributedBy: attributed.by } : {}) });
   if (tabId !== undefined) await noteRecordedFor(tabId, account.address);
   const mailboxShown = isUnnamedMailbox(account.address) ? null : account.address;
   // A capture read later (or stamped ahead of this clock) was kept: say what is stored.
   if (account.expiry !== read.expiry) return { status: 'newer-kept', mailbox: mailboxShown, expiry: account.expiry!, read: read.expiry };
-  // The user is looking at the date right now: reminders already past were never due.
-  await settlePastReminders(db, { address: account.address, expiry: read.expiry }, read.capturedAt);
-  // Only this mailbox changed: its reminders alone are planned again (issue 17).
-  await reconcileMailbox(account.address, now);
-  const settings = await getSettings(db);
+  const settings = await storedSettings();
+  // The date already stored, as every visit to the page shows it: its reminders and the badge
+  // are in line since it was first read (every write reconciles; had that been cut short, the
+  // midnight pass creates the alarms missing), and nothing is planned again (issue 17).
+  if (changed) {
+    // The user is looking at the date right now: reminders already past were never due.
+    await settlePastReminders(db, settings, { address: account.address, expiry: read.expiry }, read.capturedAt);
+    // Only this mailbox changed: its reminders alone are planned again.
+    await reconcileMailbox(account.address, now);
+  }
   return {
     status: 'recorded',
     mailbox: mailboxShown,
@@ -97,8 +101,9 @@ export async function moveCaptureTo(from: string, to: string, now = new Date()):
     throw error;
   }
   if (outcome.status !== 'moved') return outcome;
+  const settings = await storedSettings();
   for (const account of [outcome.account, outcome.restored]) {
-    if (account?.expiry) await settlePastReminders(db, { address: account.address, expiry: account.expiry }, now.getTime());
+    if (account?.expiry) await settlePastReminders(db, settings, { address: account.address, expiry: account.expiry }, now.getTime());
   }
   await renameMailboxInTabs(mailboxKey(from) ?? from, outcome.account.address);
   await reconcile(now);

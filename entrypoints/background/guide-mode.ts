@@ -1,13 +1,11 @@
-import { browser } from 'wxt/browser';
 import { localToday, type IsoDate } from '@/utils/dates/calendar-date';
 import { decideGuideMode, type GuideModeInput } from '@/utils/guide/guide-mode';
 import type { GuideMode } from '@/utils/messaging/protocol';
-import { getSettings } from '@/utils/store/settings';
-import { listAccounts } from '@/utils/store/accounts';
 import { normalizeAddress } from '@/utils/store/validation';
 import type { Account, Settings } from '@/utils/store/types';
 import { renewalInProgress, renewsMailbox } from './renewal';
-import { store } from './store-access';
+import { keptSession } from './kept-storage';
+import { storedAccounts, storedSettings } from './store-access';
 import { attributeTab, noteMailboxShown } from './tab-context';
 
 const DISMISSED_KEY = 'guideDismissedTabs';
@@ -20,7 +18,7 @@ const DISMISSED_KEY = 'guideDismissedTabs';
 const dismissedNow = new Set<number>();
 
 async function dismissedTabs(): Promise<number[]> {
-  const { [DISMISSED_KEY]: tabs } = await browser.storage.session.get(DISMISSED_KEY);
+  const tabs = await keptSession.get(DISMISSED_KEY);
   return Array.isArray(tabs) ? (tabs as number[]) : [];
 }
 
@@ -32,7 +30,7 @@ async function isDismissed(tabId: number | undefined): Promise<boolean> {
 export async function dismissGuideInTab(tabId: number): Promise<void> {
   dismissedNow.add(tabId);
   const tabs = await dismissedTabs();
-  if (!tabs.includes(tabId)) await browser.storage.session.set({ [DISMISSED_KEY]: [...tabs, tabId] });
+  if (!tabs.includes(tabId)) await keptSession.set(DISMISSED_KEY, [...tabs, tabId]);
 }
 
 /** The decision with the user's settings: reminder window and quiet chip. */
@@ -50,11 +48,10 @@ export async function guideModeFor(rawAddress: string | null, tabId: number | un
   const named = rawAddress === null ? null : normalizeAddress(rawAddress);
   if (named !== null && tabId !== undefined) await noteMailboxShown(tabId, named);
   const renewal = await renewalInProgress(now.getTime());
-  let accounts: Account[];
+  let accounts: readonly Account[];
   let settings: Settings;
   try {
-    const db = await store();
-    [accounts, settings] = await Promise.all([listAccounts(db), getSettings(db)]);
+    [accounts, settings] = await Promise.all([storedAccounts(), storedSettings()]);
   } catch {
     // Without the store the guide still helps: it is the safe side to err on.
     return { mode: 'guide', reason: renewal ? 'renewal-started' : 'no-expiry' };

@@ -4,8 +4,7 @@ import { translator, type Language, type LanguageChoice, type MessageKey, type T
 import { daysLeftPhrase } from '@/utils/dates/days-left-phrase';
 import { guideWake } from '@/utils/guide/guide-wake';
 import type { ChipWords, GuideMode, GuideModeAnswer, GuideStage } from '@/utils/messaging/protocol';
-import { getSettings } from '@/utils/store/settings';
-import { store } from './store-access';
+import { storedSettings } from './store-access';
 
 /** The quiet chip's words: the background puts them together, so that the loader carries no text. */
 const CHIP_KEYS = [
@@ -22,7 +21,7 @@ const CHIP_KEYS = [
 async function chosenLanguage(): Promise<Language> {
   let setting: LanguageChoice = 'auto';
   try {
-    setting = (await getSettings(await store())).language;
+    setting = (await storedSettings()).language;
   } catch {
     // Without the store the browser's language is the only choice there is.
   }

@@ -15,7 +15,7 @@ import { guideModeAnswer } from './language';
 import { loadGuide } from './load-guide';
 import { reconcile } from './reminders';
 import { forgetRenewal, startRenewal } from './renewal';
-import { store } from './store-access';
+import { store, storedSettings } from './store-access';
 import { forgetTabs } from './tab-context';
 
 /*
@@ -119,7 +119,8 @@ const PAGE_ROUTES: Routes<PageRequests, null> = {
       write(async (db) => {
         const restored = await saveAccount(db, account);
         // Reminders already past for the restored date were never due: not shown now.
-        if (restored.expiry) await settlePastReminders(db, { address: restored.address, expiry: restored.expiry }, Date.now());
+        if (restored.expiry)
+          await settlePastReminders(db, await storedSettings(), { address: restored.address, expiry: restored.expiry }, Date.now());
         return restored;
       }),
   },

@@ -15,14 +15,13 @@ import {
   type TrackedExpiry,
 } from '@/utils/reminders/reminder-plan';
 import { serialQueue } from '@/entrypoints/background/serial-queue';
-import { deleteFiredReminders, getFiredReminders, markRemindersFired } from '@/utils/store/fired-reminders';
-import { getSettings } from '@/utils/store/settings';
-import { listAccounts } from '@/utils/store/accounts';
+import { deleteFiredReminders, markRemindersFired } from '@/utils/store/fired-reminders';
 import type { StoreDb } from '@/utils/store/schema';
 import type { Account, Settings } from '@/utils/store/types';
 import { showBadge, showStoreUnavailable } from './badge';
 import { showReminders } from './notifications';
-import { store } from './store-access';
+import { keptLocal, keptSession } from './kept-storage';
+import { store, storedAccounts, storedFiredReminders, storedSettings } from './store-access';
 
 export const MIDNIGHT_ALARM = 'badge-midnight';
 
@@ -39,16 +38,16 @@ const reminderAlarmBudget = (snoozes: number) => MAX_ALARMS - 1 - snoozes;
 /** Snoozes are kept beside their alarms: Firefox forgets every alarm when it restarts. */
 const SNOOZES_KEY = 'snoozes';
 
-async function storedSnoozes(): Promise<Record<string, number>> {
-  const { [SNOOZES_KEY]: snoozes } = await browser.storage.local.get(SNOOZES_KEY);
+async function storedSnoozes(): Promise<Readonly<Record<string, number>>> {
+  const snoozes = await keptLocal.get(SNOOZES_KEY);
   return typeof snoozes === 'object' && snoozes !== null ? (snoozes as Record<string, number>) : {};
 }
 
 async function forgetSnoozes(names: readonly string[]): Promise<void> {
   if (names.length === 0) return;
-  const snoozes = await storedSnoozes();
+  const snoozes = { ...(await storedSnoozes()) };
   for (const name of names) delete snoozes[name];
-  await browser.storage.local.set({ [SNOOZES_KEY]: snoozes });
+  await keptLocal.set(SNOOZES_KEY, snoozes);
 }
 
 /** Every known expiry; an office's mailbox (one with a client or contact) also at its lead time. */
@@ -60,6 +59,25 @@ const trackedOf = (accounts: readonly Account[], settings: Settings): TrackedExp
       office ? { address: a.address, expiry: a.expiry, askDays: a.leadDays ?? settings.officeLeadDays } : { address: a.address, expiry: a.expiry },
     ];
   });
+
+/**
+ * The last plan made while the worker is awake, and what it was made from. A capture of the date
+ * already stored writes its account (when and where it was read) and so a new snapshot, but no
+ * reminder moves: the next pass (midnight, an office's reminders due at 9:00, one alarm each)
+ * plans the same thousand reminders again unless it compares what they come from (issue 17).
+ */
+let lastPlan: { tracked: readonly TrackedExpiry[]; settings: Settings; planned: readonly PlannedReminder[] } | null = null;
+
+const sameTracked = (a: readonly TrackedExpiry[], b: readonly TrackedExpiry[]) =>
+  a.length === b.length && a.every((t, i) => t.address === b[i]!.address && t.expiry === b[i]!.expiry && t.askDays === b[i]!.askDays);
+
+function planOf(accounts: readonly Account[], settings: Settings): readonly PlannedReminder[] {
+  const tracked = trackedOf(accounts, settings);
+  if (lastPlan?.settings === settings && sameTracked(lastPlan.tracked, tracked)) return lastPlan.planned;
+  const planned = planReminders(tracked, settings);
+  lastPlan = { tracked, settings, planned };
+  return planned;
+}
 
 /**
  * Runs one piece of reminder work at a time: install, startup and a capture may all ask to
@@ -78,11 +96,11 @@ async function storeOrSayUnavailable(): Promise<StoreDb | null> {
 }
 
 /** What every pass reads: the accounts, the settings, the fired keys, the alarms held and the snoozes. */
-async function readState(db: StoreDb) {
+async function readState() {
   const [accounts, settings, firedKeys, alarms, snoozes] = await Promise.all([
-    listAccounts(db),
-    getSettings(db),
-    getFiredReminders(db),
+    storedAccounts(),
+    storedSettings(),
+    storedFiredReminders(),
     browser.alarms.getAll(),
     storedSnoozes(),
   ]);
@@ -102,8 +120,8 @@ async function alarmsInLine(
   { accounts, settings, firedKeys, alarmNames, snoozes }: State,
   now: Date,
   { alsoDue = [], snoozesKept = Object.keys(snoozes).length }: { alsoDue?: readonly TrackedExpiry[]; snoozesKept?: number } = {},
-): Promise<PlannedReminder[]> {
-  const planned = planReminders(trackedOf(accounts, settings), settings);
+): Promise<readonly PlannedReminder[]> {
+  const planned = planOf(accounts, settings);
   const plan = reconcileReminders({
     planned,
     existingAlarmNames: alarmNames,
@@ -148,14 +166,13 @@ export function startOfWorker(now = new Date()): Promise<void> {
   return serialized(async () => {
     const db = await storeOrSayUnavailable();
     if (!db) return;
-    const { [RECONCILED_KEY]: done } = await browser.storage.session.get(RECONCILED_KEY);
-    if (done === true) await applyLanguage((await getSettings(db)).language);
+    if ((await keptSession.get(RECONCILED_KEY)) === true) await applyLanguage((await storedSettings()).language);
     else await reconcileAll(db, now);
   });
 }
 
 async function reconcileAll(db: StoreDb, now: Date): Promise<void> {
-  const state = await readState(db);
+  const state = await readState();
   // Notifications and the badge's title speak the language chosen in the options. Every start
   // and every settings change runs this first, and reminder alarms queue up behind it.
   await applyLanguage(state.settings.language);
@@ -168,7 +185,7 @@ async function reconcileAll(db: StoreDb, now: Date): Promise<void> {
     [...state.firedKeys].filter((key) => !plannedKeys.has(key)),
   );
   await showBadge(state.accounts, now);
-  await browser.storage.session.set({ [RECONCILED_KEY]: true });
+  await keptSession.set(RECONCILED_KEY, true);
 }
 
 /**
@@ -182,7 +199,7 @@ export function onMidnight(now = new Date()): Promise<void> {
   return serialized(async () => {
     const db = await storeOrSayUnavailable();
     if (!db) return;
-    const state = await readState(db);
+    const state = await readState();
     await alarmsInLine(db, state, now);
     await showBadge(state.accounts, now);
   });
@@ -198,10 +215,10 @@ export function reconcileMailbox(address: string, now = new Date()): Promise<voi
   return serialized(async () => {
     const db = await storeOrSayUnavailable();
     if (!db) return;
-    const [accounts, settings, firedKeys, alarms, snoozes] = await Promise.all([
-      listAccounts(db),
-      getSettings(db),
-      getFiredReminders(db, reminderPrefix(address)),
+    const [accounts, settings, allFired, alarms, snoozes] = await Promise.all([
+      storedAccounts(),
+      storedSettings(),
+      storedFiredReminders(),
       browser.alarms.getAll(),
       storedSnoozes(),
     ]);
@@ -215,7 +232,7 @@ export function reconcileMailbox(address: string, now = new Date()): Promise<voi
       address,
       planned: planReminders(tracked, settings),
       heldAlarms: alarms,
-      firedKeys,
+      firedKeys: [...allFired].filter((key) => key.startsWith(reminderPrefix(address))),
       now,
       budget: reminderAlarmBudget(snoozesKept),
     });
@@ -265,15 +282,15 @@ export function onReminderAlarm(name: string, now = new Date()): Promise<void> {
   return serialized(async () => {
     if (snooze) await forgetSnoozes([name]);
     const db = await store();
-    const [accounts, settings] = await Promise.all([listAccounts(db), getSettings(db)]);
+    const [accounts, settings] = await Promise.all([storedAccounts(), storedSettings()]);
     const account = accounts.find((a) => a.address === target.address);
     // A renewal since the alarm was set makes it stale; the next reconcile clears what is left.
     if (account?.expiry !== target.expiry) return;
     if (!reminder) return showReminders([target], now, settings.namesInNotifications);
-    const fired = await getFiredReminders(db);
+    const fired = await storedFiredReminders();
     if (fired.has(name)) return;
     // Other reminders due at this same moment (an office's clients) join this one notification.
-    const planned = planReminders(trackedOf(accounts, settings), settings);
+    const planned = planOf(accounts, settings);
     const when = planned.find((p) => p.key === name)?.when;
     const together = planned.filter((p) => p.when === when && p.key !== name && !fired.has(p.key));
     await markRemindersFired(db, [name, ...together.map((p) => p.key)], now.getTime());
@@ -284,9 +301,9 @@ export function onReminderAlarm(name: string, now = new Date()): Promise<void> {
 
 export function snooze(address: string, expiry: string, now = new Date()): Promise<void> {
   return serialized(async () => {
-    const settings = await getSettings(await store());
+    const settings = await storedSettings();
     const { name, when } = planSnooze(address, expiry, settings, now);
-    await browser.storage.local.set({ [SNOOZES_KEY]: { ...(await storedSnoozes()), [name]: when } });
+    await keptLocal.set(SNOOZES_KEY, { ...(await storedSnoozes()), [name]: when });
     await browser.alarms.create(name, { when });
   });
 }

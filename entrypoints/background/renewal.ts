@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { mailboxKey } from '@/utils/store/validation';
+import { keptSession } from './kept-storage';
 import { noteRenewalTab } from './tab-context';
 
 /** Where a renewal starts today: Gestione account PEC (aruba-ui.md). */
@@ -22,14 +23,13 @@ export type Renewal = { startedAt: number; address: string | null };
 export async function startRenewal(rawAddress: string | null, now = Date.now()): Promise<void> {
   const address = rawAddress === null ? null : mailboxKey(rawAddress);
   const renewal: Renewal = { startedAt: now, address };
-  await browser.storage.session.set({ [SESSION_KEY]: renewal });
+  await keptSession.set(SESSION_KEY, renewal);
   const tab = await browser.tabs.create({ url: RENEWAL_URL });
   if (address !== null && tab.id !== undefined) await noteRenewalTab(tab.id, address);
 }
 
 export async function renewalInProgress(now = Date.now()): Promise<Renewal | null> {
-  const { [SESSION_KEY]: renewal } = await browser.storage.session.get(SESSION_KEY);
-  const started = renewal as Renewal | undefined;
+  const started = (await keptSession.get(SESSION_KEY)) as Renewal | undefined;
   return started && now - started.startedAt < RENEWAL_GUIDE_MS ? started : null;
 }
 
@@ -43,10 +43,10 @@ export function renewsMailbox(renewal: Renewal | null, mailbox: string | null): 
 
 /** A reset: a renewal started before it is not for a mailbox tracked any more. */
 export function forgetRenewal(): Promise<void> {
-  return browser.storage.session.remove(SESSION_KEY);
+  return keptSession.remove(SESSION_KEY);
 }
 
 /** Once the new password's expiry is captured for the mailbox renewed, the guide goes quiet. */
 export async function finishRenewal(mailbox: string | null): Promise<void> {
-  if (renewsMailbox(await renewalInProgress(), mailbox)) await browser.storage.session.remove(SESSION_KEY);
+  if (renewsMailbox(await renewalInProgress(), mailbox)) await keptSession.remove(SESSION_KEY);
 }

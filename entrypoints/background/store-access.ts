@@ -1,10 +1,50 @@
+import { unwrap } from 'idb';
+import { listAccounts } from '@/utils/store/accounts';
+import { getFiredReminders } from '@/utils/store/fired-reminders';
 import { DB_NAME, openStore, type StoreDb } from '@/utils/store/schema';
+import { getSettings } from '@/utils/store/settings';
+import type { Account, Settings } from '@/utils/store/types';
 
 let opening: Promise<StoreDb> | undefined;
 
-/** That connection is gone, or never opened: the next use opens the store again. */
+/**
+ * The accounts, the settings and the reminders shown, as the background last read them through its connection. The
+ * background is the only writer (extension pages write through its messages), and every
+ * read-write transaction on its connection forgets what it touches (watchWrites): a read after a
+ * write sees the write. A page's visit asked for them twice and its capture three times more, at
+ * 200 records and a transaction each (issue 17).
+ */
+const snapshot = new Map<keyof Snapshot, Promise<Snapshot[keyof Snapshot]>>();
+
+interface Snapshot {
+  accounts: readonly Account[];
+  settings: Settings;
+  firedReminders: ReadonlySet<string>;
+}
+
+/** That connection is gone, or never opened: the next use opens the store again, and reads it again. */
 function forget(connection: Promise<StoreDb>): void {
-  if (opening === connection) opening = undefined;
+  if (opening !== connection) return;
+  opening = undefined;
+  snapshot.clear();
+}
+
+/**
+ * Every read-write transaction on the connection forgets the snapshot of the stores it may
+ * change, when it starts: a read asked for after that runs after the write (IndexedDB orders
+ * transactions on the same stores by their start), and no write path can forget to say so.
+ */
+function watchWrites(db: StoreDb): StoreDb {
+  const raw = unwrap(db);
+  const transaction = raw.transaction.bind(raw);
+  raw.transaction = (names: string | string[], mode?: IDBTransactionMode, options?: IDBTransactionOptions) => {
+    if (mode === 'readwrite') {
+      const scope = typeof names === 'string' ? [names] : names;
+      for (const name of scope) if (name === 'accounts' || name === 'settings' || name === 'firedReminders') snapshot.delete(name);
+    }
+    return transaction(names, mode, options);
+  };
+  return db;
 }
 
 /**
@@ -15,10 +55,37 @@ function forget(connection: Promise<StoreDb>): void {
  */
 export function store(): Promise<StoreDb> {
   if (opening) return opening;
-  const connection: Promise<StoreDb> = openStore(DB_NAME, () => forget(connection)).catch((error: unknown) => {
+  const connection: Promise<StoreDb> = openStore(DB_NAME, () => forget(connection)).then(watchWrites, (error: unknown) => {
     forget(connection);
     throw error;
   });
   opening = connection;
   return connection;
+}
+
+/** Kept until a write or a failure: a failed read is tried again at the next use. */
+function remembered<K extends keyof Snapshot>(key: K, read: (db: StoreDb) => Promise<Snapshot[K]>): Promise<Snapshot[K]> {
+  const known = snapshot.get(key) as Promise<Snapshot[K]> | undefined;
+  if (known) return known;
+  const reading = store().then(read);
+  snapshot.set(key, reading);
+  void reading.catch(() => {
+    if (snapshot.get(key) === reading) snapshot.delete(key);
+  });
+  return reading;
+}
+
+/** Every account, as stored now: shared by the callers of this worker, never to be changed in place. */
+export function storedAccounts(): Promise<readonly Account[]> {
+  return remembered('accounts', listAccounts);
+}
+
+/** The keys of the reminders already shown. */
+export function storedFiredReminders(): Promise<ReadonlySet<string>> {
+  return remembered('firedReminders', (db) => getFiredReminders(db));
+}
+
+/** The settings, as stored now (defaults for what was never saved). */
+export function storedSettings(): Promise<Settings> {
+  return remembered('settings', getSettings);
 }

@@ -1,6 +1,6 @@
-import { browser } from 'wxt/browser';
 import { attributeMailbox, renameInTabs, type Attributed, type TabContext, type TabContexts } from '@/utils/guide/attribution';
 import { serialQueue } from '@/entrypoints/background/serial-queue';
+import { keptSession } from './kept-storage';
 
 /*
  * What the background learned of each Aruba tab, for attributing an expiry read on a page that
@@ -16,7 +16,7 @@ const KEY = 'tabContexts';
 const serialized = serialQueue();
 
 async function stored(): Promise<Record<number, TabContext>> {
-  const { [KEY]: tabs } = await browser.storage.session.get(KEY);
+  const tabs = await keptSession.get(KEY);
   return typeof tabs === 'object' && tabs !== null ? (tabs as Record<number, TabContext>) : {};
 }
 
@@ -26,7 +26,7 @@ function change(tabId: number, edit: (tab: TabContext, tabs: TabContexts) => Tab
     const current = tabs[tabId] ?? {};
     const next = edit(current, tabs);
     if (next === null || JSON.stringify(next) === JSON.stringify(current)) return;
-    await browser.storage.session.set({ [KEY]: { ...tabs, [tabId]: next } });
+    await keptSession.set(KEY, { ...tabs, [tabId]: next });
   });
 }
 
@@ -61,12 +61,12 @@ export function attributeTab(tabId: number | undefined, tracked: readonly string
 
 /** A reset: nothing learned of the tabs before it may send a date to a mailbox it deleted. */
 export function forgetTabs(): Promise<void> {
-  return serialized(() => browser.storage.session.remove(KEY));
+  return serialized(() => keptSession.remove(KEY));
 }
 
 /** The user moved an expiry from `from` to `to`: the tabs that recorded it for `from` follow. */
 export function renameMailboxInTabs(from: string, to: string): Promise<void> {
   return serialized(async () => {
-    await browser.storage.session.set({ [KEY]: renameInTabs(await stored(), from, to) });
+    await keptSession.set(KEY, renameInTabs(await stored(), from, to));
   });
 }

@@ -23,9 +23,10 @@ const MAILBOX = 'casella006@pec.it';
 async function loadBackground() {
   vi.resetModules();
   globalThis.indexedDB = new IDBFactory();
-  const [capture, reminders, store, access, plan, catalog] = await Promise.all([
+  const [capture, reminders, guide, store, access, plan, catalog] = await Promise.all([
     import('@/entrypoints/background/capture'),
     import('@/entrypoints/background/reminders'),
+    import('@/entrypoints/background/guide-mode'),
     importStore(),
     import('@/entrypoints/background/store-access'),
     import('@/utils/reminders/reminder-plan'),
@@ -34,6 +35,7 @@ async function loadBackground() {
   return {
     ...capture,
     ...reminders,
+    ...guide,
     ...store,
     store: access.store,
     spies: { planReminders: vi.mocked(plan.planReminders), messagesOf: vi.mocked(catalog.messagesOf) },
@@ -60,8 +62,16 @@ function officeAccounts(): Account[] {
   }));
 }
 
-/** Every alarms API call and fired-reminders read made while `work` runs. */
+/** Every alarms API call, store read, storage read and badge call made while `work` runs. */
 async function counting(work: () => Promise<unknown>) {
+  const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+  const get = vi.spyOn(IDBObjectStore.prototype, 'get');
+  const sessionGet = vi.spyOn(fakeBrowser.storage.session, 'get');
+  const localGet = vi.spyOn(fakeBrowser.storage.local, 'get');
+  const badgeText = vi.spyOn(fakeBrowser.action, 'setBadgeText');
+  const badgeColor = vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor');
+  const alarmsRead = vi.spyOn(fakeBrowser.alarms, 'getAll');
+  for (const spy of [getAll, get, sessionGet, localGet, badgeText, badgeColor, alarmsRead]) spy.mockClear();
   const create = vi.spyOn(fakeBrowser.alarms, 'create');
   const clear = vi.spyOn(fakeBrowser.alarms, 'clear');
   const cursor = vi.spyOn(IDBObjectStore.prototype, 'openCursor');
@@ -74,19 +84,20 @@ async function counting(work: () => Promise<unknown>) {
   await work();
   const isFired = (store: unknown) => (store as IDBObjectStore).name === 'firedReminders';
   const firedReads = [...cursor.mock.contexts, ...allKeys.mock.contexts].filter(isFired).length;
-  // A read of every fired key: a cursor, or getAllKeys without a key range.
-  const wholeFiredReads =
-    cursor.mock.contexts.filter(isFired).length +
-    allKeys.mock.calls.filter((args, index) => isFired(allKeys.mock.contexts[index]) && args[0] === undefined).length;
   return {
     creates: create.mock.calls.map(([name]) => String(name)),
     clears: clear.mock.calls.map(([name]) => String(name)),
     firedReads,
-    wholeFiredReads,
     /** The most mailboxes one planReminders call planned. */
     plannedMailboxes: Math.max(0, ...planned.mock.calls.map(([tracked]) => new Set(tracked.map((t) => t.address)).size)),
     catalogLoads: messages.mock.calls.length,
     titles: setTitle.mock.calls.length,
+    badgeTexts: badgeText.mock.calls.length,
+    badgeColors: badgeColor.mock.calls.length,
+    accountReads: getAll.mock.contexts.filter((store) => (store as IDBObjectStore).name === 'accounts').length,
+    settingsReads: get.mock.contexts.filter((store) => (store as IDBObjectStore).name === 'settings').length,
+    storageReads: sessionGet.mock.calls.length + localGet.mock.calls.length,
+    alarmReads: alarmsRead.mock.calls.length,
   };
 }
 
@@ -112,7 +123,8 @@ describe('a capture among 200 mailboxes', () => {
     const work = await counting(() => bg.handleExpirySeen(seen, { tabId: 1, url: new URL('https://webmail.pec.it/') }, morning()));
 
     expect(work.plannedMailboxes).toBe(1);
-    expect(work.wholeFiredReads).toBe(0);
+    // The fired keys are read once at most, and kept until the next write to them.
+    expect(work.firedReads).toBeLessThanOrEqual(1);
     expect(work.catalogLoads).toBe(0);
     expect(work.clears.filter((name) => !name.startsWith(`reminder|${MAILBOX}|`)).length).toBeLessThanOrEqual(work.creates.length);
     expect(work.creates.every((name) => name.startsWith(`reminder|${MAILBOX}|${expiry}|`))).toBe(true);
@@ -121,8 +133,56 @@ describe('a capture among 200 mailboxes', () => {
     expect(after.length).toBeLessThanOrEqual(before.length);
     expect((await fakeBrowser.alarms.getAll()).length).toBeLessThanOrEqual(450);
     expect(after.filter((alarm) => alarm.name.startsWith(`reminder|${MAILBOX}|`)).map((alarm) => alarm.name)).toHaveLength(6);
-    // The badge follows: its title counts the mailbox among those further off (the ten soonest are named).
-    expect(work.titles).toBe(1);
+    // The badge follows: the mailbox was and stays among those further off, counted and not named,
+    // so the title is the same and is not set again (the ten soonest are named).
+    expect(work.titles).toBe(0);
+  });
+
+  it('after the page asked how to behave, reads the accounts once (after its own write), no settings and none of the storage it keeps itself', async () => {
+    const tab = { tabId: 1, url: new URL('https://webmail.pec.it/') };
+    // The soonest of all, expired a month ago: named in the title.
+    const mailbox = 'casella001@pec.it';
+    // The page's loader asks first, in the same service worker, moments before the date is read.
+    await bg.guideModeFor(mailbox, tab.tabId, morning());
+    const expiry = addDays(today(), 90);
+    const seen = { address: mailbox, expiryText: `Scadenza ${formatItalianDate(expiry)}`, source: 'webmail-dialog' as const, fresh: true };
+
+    const work = await counting(() => bg.handleExpirySeen(seen, tab, morning()));
+
+    expect(work.accountReads).toBe(1);
+    expect(work.settingsReads).toBe(0);
+    expect(work.storageReads).toBe(0);
+    // Other mailboxes have expired too: the badge still says «!», in the same color; only the title changes.
+    expect([work.badgeTexts, work.badgeColors, work.titles]).toEqual([0, 0, 1]);
+  });
+
+  it('of the date already stored (each visit to the page shows it again) leaves reminders and badge as they are, unread', async () => {
+    const tab = { tabId: 1, url: new URL('https://webmail.pec.it/') };
+    const [stored] = (await bg.listAccounts(await bg.store())).filter((account) => account.address === MAILBOX);
+    const seen = { address: MAILBOX, expiryText: `Scadenza ${formatItalianDate(stored!.expiry!)}`, source: 'webmail-dialog' as const, fresh: false };
+    const alarms = (await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name).sort();
+
+    const work = await counting(() => bg.handleExpirySeen(seen, tab, morning()));
+
+    expect(work).toMatchObject({
+      alarmReads: 0,
+      creates: [],
+      clears: [],
+      firedReads: 0,
+      plannedMailboxes: 0,
+      badgeTexts: 0,
+      badgeColors: 0,
+      titles: 0,
+    });
+    expect((await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name).sort()).toEqual(alarms);
+    // What the page showed is still recorded: when and where it was read.
+    const [after] = (await bg.listAccounts(await bg.store())).filter((account) => account.address === MAILBOX);
+    expect(after).toMatchObject({
+      expiry: stored!.expiry,
+      capturedAt: morning().getTime(),
+      source: 'webmail-dialog',
+      pageUrl: 'https://webmail.pec.it/',
+    });
   });
 
   it('ends with the alarms a full reconcile would hold', async () => {
@@ -160,10 +220,27 @@ describe('the midnight alarm among 200 mailboxes', () => {
 
     expect(work.creates).toEqual([bg.MIDNIGHT_ALARM]);
     expect(work.clears).toEqual([]);
-    expect(work.wholeFiredReads).toBeLessThanOrEqual(1);
     expect(work.firedReads).toBeLessThanOrEqual(1);
     expect(work.catalogLoads).toBe(0);
     expect((await reminderAlarms()).map((alarm) => alarm.name).sort()).toEqual(held);
+  });
+
+  it('in a worker that is awake, reads neither the store nor the storage it keeps itself again, nor plans again', async () => {
+    await fakeBrowser.alarms.clear(bg.MIDNIGHT_ALARM);
+    const work = await counting(() => bg.onMidnight(localDateTime(addDays(today(), 1), 0)));
+    expect([work.accountReads, work.settingsReads, work.storageReads]).toEqual([0, 0, 0]);
+    // Nothing was written since the last pass: the plan made then still holds.
+    expect(work.plannedMailboxes).toBe(0);
+  });
+
+  it('after a capture of the date already stored (a write, but no reminder moved), plans nothing again', async () => {
+    const [stored] = (await bg.listAccounts(await bg.store())).filter((account) => account.address === MAILBOX);
+    const seen = { address: MAILBOX, expiryText: `Scadenza ${formatItalianDate(stored!.expiry!)}`, source: 'webmail-dialog' as const, fresh: false };
+    await bg.handleExpirySeen(seen, { tabId: 1, url: new URL('https://webmail.pec.it/') }, morning());
+    await fakeBrowser.alarms.clear(bg.MIDNIGHT_ALARM);
+    const work = await counting(() => bg.onMidnight(localDateTime(addDays(today(), 1), 0)));
+    expect(work.accountReads).toBe(1);
+    expect(work.plannedMailboxes).toBe(0);
   });
 
   it('tops up the alarms freed by reminders that fired that day, the soonest of those left, within the cap', async () => {

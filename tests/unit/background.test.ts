@@ -30,6 +30,7 @@ async function loadBackground() {
     ...renewal,
     ...store,
     store: access.store,
+    storedSettings: access.storedSettings,
     /** A date read by the content script of tab `tabId` (a tab of its own when not said). */
     handleExpirySeen: (read: ExpirySeen, tabId = lonelyTab++, now = new Date()) =>
       capture.handleExpirySeen(read, { tabId, url: new URL(PAGE_URL) }, now),
@@ -409,6 +410,39 @@ describe('guide mode', () => {
   });
 });
 
+describe('what the background keeps in memory (issue 17)', () => {
+  it('sees every write through its connection at the next read, wherever the write was made', async () => {
+    expect(await bg.guideModeFor('mario.rossi@pec.it', 1)).toEqual({ mode: 'guide', reason: 'no-expiry' });
+    const db = await bg.store();
+    // Straight through the store's functions, as no message handler does.
+    await bg.saveAccount(db, {
+      ...bg.NO_OFFICE_FIELDS,
+      address: 'mario.rossi@pec.it',
+      label: '',
+      expiry: addDays(today(), 63),
+      capturedAt: 1,
+      source: 'manual',
+      pageUrl: null,
+      programs: [],
+      programsToUpdate: [],
+    });
+    expect(await bg.guideModeFor('mario.rossi@pec.it', 1)).toMatchObject({ mode: 'chip', daysLeft: 63 });
+    await bg.saveSettings(db, { quietChip: false });
+    expect(await bg.guideModeFor('mario.rossi@pec.it', 1)).toEqual({ mode: 'quiet' });
+  });
+
+  it('reads the store anew once the database was deleted from elsewhere', async () => {
+    await bg.saveSettings(await bg.store(), { hour: 7 });
+    expect((await bg.storedSettings()).hour).toBe(7);
+    await new Promise<void>((resolve, reject) => {
+      const deletion = indexedDB.deleteDatabase(bg.DB_NAME);
+      deletion.onsuccess = () => resolve();
+      deletion.onerror = () => reject(deletion.error ?? new Error('deletion failed'));
+    });
+    expect((await bg.storedSettings()).hour).toBe(9);
+  });
+});
+
 describe('renewal', () => {
   it('opens Gestione account with the guide started, until a new expiry is captured', async () => {
     await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 63))));
@@ -548,6 +582,26 @@ describe('a service worker that wakes again', () => {
     await fakeBrowser.storage.session.clear();
     await wake();
     await vi.waitFor(() => expect(getAll).toHaveBeenCalledTimes(2));
+  });
+
+  it('draws the whole toolbar button, whatever the worker before it drew', async () => {
+    await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 20))));
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('20');
+    await wake();
+    const { showBadge } = await import('@/entrypoints/background/badge');
+    await showBadge([], new Date());
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    expect(await fakeBrowser.action.getTitle({})).not.toContain('mario.rossi@pec.it');
+  });
+
+  it("keeps «Non ora», the tabs' mailboxes and the renewal across a wake: written to session storage, not only to its memory", async () => {
+    await bg.dismissGuideInTab(7);
+    await bg.guideModeFor('webmail@pec.it', 5);
+    await wake();
+    const guide = await import('@/entrypoints/background/guide-mode');
+    expect(await guide.guideModeFor('mario.rossi@pec.it', 7)).toEqual({ mode: 'quiet' });
+    const { attributeTab } = await import('@/entrypoints/background/tab-context');
+    expect(await attributeTab(5, [])).toMatchObject({ mailbox: 'webmail@pec.it' });
   });
 
   it('speaks the language chosen in the options at every wake, the pass run or not', async () => {

@@ -2,13 +2,22 @@ import { afterEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { answerMessage } from '@/entrypoints/background/messages';
 import type { PageRequests } from '@/utils/messaging/protocol';
+import { listAccounts } from '@/utils/store/accounts';
+import { getFiredReminders } from '@/utils/store/fired-reminders';
 import { openStore, type StoreDb } from '@/utils/store/schema';
+import { getSettings } from '@/utils/store/settings';
 
-/** The store the background answers on, in the tests that serve the pages' messages. */
+/** The store the background answers on, in the tests that serve the pages' messages: read afresh each time. */
 let served: StoreDb | undefined;
-vi.mock('@/entrypoints/background/store-access', () => ({
-  store: () => (served ? Promise.resolve(served) : Promise.reject(new Error('no store served'))),
-}));
+vi.mock('@/entrypoints/background/store-access', () => {
+  const store = () => (served ? Promise.resolve(served) : Promise.reject(new Error('no store served')));
+  return {
+    store,
+    storedAccounts: () => store().then(listAccounts),
+    storedSettings: () => store().then(getSettings),
+    storedFiredReminders: () => store().then(getFiredReminders),
+  };
+});
 
 const opened: StoreDb[] = [];
 afterEach(() => {

@@ -4,6 +4,7 @@ import type { OfficeFields } from '../office/office-input';
 import { recordManualEdit, type ManualEditOutcome } from '../store/accounts';
 import type { Account } from '../store/types';
 import type { StoreDb } from '../store/schema';
+import { getSettings } from '../store/settings';
 
 /** What the popup's add/edit form hands over, already checked (see account-input.ts). */
 export interface ManualEntry {
@@ -27,6 +28,6 @@ export type ManualSave = Omit<ManualEditOutcome, 'dated'>;
  */
 export async function saveManualEntry(db: StoreDb, previous: Account | undefined, entry: ManualEntry, now: number): Promise<ManualSave> {
   const { status, account, dated } = await recordManualEdit(db, previous, entry, now);
-  if (dated) await settlePastReminders(db, { address: account.address, expiry: entry.expiry }, now);
+  if (dated) await settlePastReminders(db, await getSettings(db), { address: account.address, expiry: entry.expiry }, now);
   return { status, account };
 }

@@ -1,5 +1,4 @@
-import { planReminders, type TrackedExpiry } from './reminder-plan';
-import { getSettings } from '../store/settings';
+import { planReminders, type ReminderSettings, type TrackedExpiry } from './reminder-plan';
 import { markRemindersFired } from '../store/fired-reminders';
 import type { StoreDb } from '../store/schema';
 
@@ -8,8 +7,7 @@ import type { StoreDb } from '../store/schema';
  * front of their own eyes (a manual entry, an undone deletion): they were never due, and the
  * next reconcile would otherwise show one of them as a missed notification.
  */
-export async function settlePastReminders(db: StoreDb, tracked: TrackedExpiry, at: number): Promise<void> {
-  const settings = await getSettings(db);
+export async function settlePastReminders(db: StoreDb, settings: ReminderSettings, tracked: TrackedExpiry, at: number): Promise<void> {
   const past = planReminders([tracked], settings).filter((reminder) => reminder.when <= at);
   await markRemindersFired(
     db,

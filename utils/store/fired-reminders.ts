@@ -2,14 +2,9 @@ import { type StoreDb } from './schema';
 
 /** Which reminders were shown already, so that none is shown twice. */
 
-/**
- * Every fired key, or only those that start with `prefix` (one mailbox's: reminderPrefix), read
- * by a key range rather than the whole store.
- */
-export async function getFiredReminders(db: StoreDb, prefix?: string): Promise<Set<string>> {
-  // '\uffff' sorts after every character an address or a date can hold.
-  const range = prefix === undefined ? undefined : IDBKeyRange.bound(prefix, `${prefix}\uffff`);
-  return new Set(await db.getAllKeys('firedReminders', range));
+/** Every fired key. */
+export async function getFiredReminders(db: StoreDb): Promise<Set<string>> {
+  return new Set(await db.getAllKeys('firedReminders'));
 }
 
 /** No transaction when there is nothing to write: most reconciles mark nothing. */
