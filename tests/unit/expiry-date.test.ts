@@ -214,6 +214,29 @@ describe('parseExpiryDate: properties', () => {
     );
   });
 
+  it('reads a date written alone as Aruba writes it exactly as it reads the same date after a label', () => {
+    const numeric = fc
+      .tuple(
+        fc.constantFrom('', ' ', '\u00a0', '\t'),
+        fc.integer({ min: 0, max: 99 }),
+        fc.constantFrom('/', '.', '-'),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 9999 }),
+        fc.constantFrom('', ' ', '\n'),
+        fc.boolean(),
+      )
+      .map(([before, day, separator, month, year, after, padded]) => {
+        const pad = (n: number, width: number) => (padded ? String(n).padStart(width, '0') : String(n));
+        return `${before}${pad(day, 2)}${separator}${pad(month, 2)}${separator}${pad(year, 4)}${after}`;
+      });
+    fc.assert(
+      fc.property(fc.oneof(numeric, dateLikeText), anyToday, (text, today) => {
+        expect(parseExpiryDate(text, today)).toEqual(parseExpiryDate(`Scadenza: ${text}`, today));
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
   it.each(Object.entries(FORMATS))('reads back any date within a year written as %s', (_, write) => {
     fc.assert(
       fc.property(anyToday, fc.integer({ min: -366, max: 366 }), (today, offset) => {
