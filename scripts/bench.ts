@@ -48,7 +48,7 @@ const CLICK_URL = 'https://webmail.pec.it/new/messages/INBOX';
 /** The 5,000-message inbox with «Impostazioni» already there: the guide's first highlight on a heavy page. */
 const NEED_URL = 'https://webmail.pec.it/bench/inbox#need';
 const SMALL_URL = 'https://webmail.pec.it/';
-const CAPTURES_PER_LAUNCH = 2;
+const CAPTURES_PER_LAUNCH = 3;
 const NEEDS_PER_LAUNCH = 2;
 /** The midnight alarm (entrypoints/background/reminders.ts MIDNIGHT_ALARM) and the reminders' prefix (utils/reminders/reminder-plan.ts). */
 const MIDNIGHT_ALARM = 'badge-midnight';
@@ -1104,8 +1104,11 @@ async function main(): Promise<void> {
   const needP95 = (kind: NeedSample['kind']) => p95WithMisses(needsOf(kind).map((sample) => sample.ms));
   const needMedian = (kind: NeedSample['kind']) => median(needsOf(kind).flatMap((sample) => (sample.ms === null ? [] : [sample.ms])));
   const needScripts = (kind: NeedSample['kind']) => scriptsText(scriptsMedian(needsOf(kind).map((sample) => sample.scripts)));
-  const captureCpu = captures.map((sample) => sample.captureCpuMs);
-  const captureMedian = captureCpu.every((value) => value !== null) && captureCpu.length ? median(captureCpu) : NaN;
+  // A launch's first capture reads a date other than the one imported (a renewal: the mailbox's
+  // alarms move); the next ones read it again, as every later visit to the page does.
+  const medianOrNaN = (values: (number | null)[]) => (values.every((value) => value !== null) && values.length ? median(values) : NaN);
+  const renewalMedian = medianOrNaN(launches.flatMap((launch) => launch.captures.slice(0, 1).map((sample) => sample.captureCpuMs)));
+  const againMedian = medianOrNaN(launches.flatMap((launch) => launch.captures.slice(1).map((sample) => sample.captureCpuMs)));
   const alarmsOf = (kind: AlarmSample['kind']) => alarms.filter((sample) => sample.kind === kind);
   const alarmMedian = (kind: AlarmSample['kind']) => {
     const values = alarmsOf(kind).map((sample) => sample.workerCpuMs);
@@ -1256,19 +1259,26 @@ async function main(): Promise<void> {
     ),
     figure(
       'background-capture',
-      'background work per capture (expiry-seen from the real content script)',
-      captureMedian,
+      'background work per capture: a new date (a renewal)',
+      renewalMedian,
       'ms',
       10,
-      `The security replica (${CAPTURE_URL}) opened ${CAPTURES_PER_LAUNCH} times per launch, guide off: the loader has the guide injected, the guide reads the expiry and sends expiry-seen. Browser-wide trace; the service worker's CPU (thread time of its tasks) from the expiry-seen message (a mark at its arrival) to the next message or the end of its work: parse, store, settle reminders, reconcile alarms and badge, with ${ACCOUNTS} accounts. Median.`,
-      `${msText(captureMedian)} CPU in the worker (median browser main thread ${round1(median(captures.flatMap((s) => (s.captureBrowserCpuMs === null ? [] : [s.captureBrowserCpuMs]))))} ms); the visit's other messages: ${Object.entries(
+      `The security replica (${CAPTURE_URL}) opened ${CAPTURES_PER_LAUNCH} times per launch, guide off: the loader has the guide injected, the guide reads the expiry and sends expiry-seen. Browser-wide trace; the service worker's CPU (thread time of its tasks) from the expiry-seen message (a mark at its arrival) to the next message or the end of its work. Here the launch's first capture, whose date is not the one imported: the store keeps it as a renewal, the mailbox's past reminders are settled, its alarms move (reconcileMailbox) and the badge follows, with ${ACCOUNTS} accounts. Median of one per launch.`,
+      `${msText(renewalMedian)} CPU in the worker (median browser main thread ${round1(median(launches.flatMap((l) => (l.captures[0]?.captureBrowserCpuMs == null ? [] : [l.captures[0].captureBrowserCpuMs]))))} ms); the visit's other messages: ${Object.entries(
         perMessage,
       )
         .filter(([event]) => event !== 'expiry-seen')
         .map(([event, ms]) => `${event} ${ms} ms`)
-        .join(
-          ', ',
-        )}; first capture of a launch ${msText(median(launches.flatMap((l) => (l.captures[0]?.captureCpuMs == null ? [] : [l.captures[0].captureCpuMs]))))}`,
+        .join(', ')}`,
+    ),
+    figure(
+      'background-capture-again',
+      'background work per capture: the date already stored, shown again',
+      againMedian,
+      'ms',
+      10,
+      `As above, the launch's later captures: the page shows the date already stored, as at every visit after a renewal. The store keeps when and where it was read; reminders and badge are left as they are. Median of ${CAPTURES_PER_LAUNCH - 1} per launch.`,
+      `${msText(againMedian)} CPU in the worker`,
     ),
     figure(
       'background-alarm-midnight',
@@ -1276,7 +1286,7 @@ async function main(): Promise<void> {
       alarmMedian('midnight'),
       'ms',
       10,
-      `The extension's own midnight alarm re-created to come due now (chrome.alarms.create in the worker, the name it uses), fired by the browser; its listener runs reconcile(): ${ACCOUNTS} accounts, their reminders planned, ${alarmsHeld} alarms held, badge. The worker's CPU from the alarm (a mark at onAlarm) to the end of its work, browser-wide trace. Median of 2 per launch.`,
+      `The extension's own midnight alarm re-created to come due now (chrome.alarms.create in the worker, the name it uses), fired by the browser; its listener runs onMidnight(): ${ACCOUNTS} accounts' reminders planned (the first after the captures, whose renewal moved one mailbox; the second finds the plan it made still holding), the alarms under the cap topped up, ${alarmsHeld} alarms held, missed reminders shown, badge. The worker's CPU from the alarm (a mark at onAlarm) to the end of its work, browser-wide trace; the worker is awake (the bench drives it): what it keeps in memory is used (the alarms are read afresh at every midnight), and no start of the worker is counted. Median of 2 per launch.`,
       `${msText(alarmMedian('midnight'))} CPU in the worker (browser main thread ${alarmBrowser('midnight')} ms; done ${alarmSpan('midnight')} ms after the alarm; ${alarmsHeld} alarms held)`,
     ),
     figure(

@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { nextLocalMidnight } from '@/utils/dates/calendar-date';
 import { applyLanguage } from '@/utils/i18n/catalog';
 import {
@@ -20,6 +19,7 @@ import type { StoreDb } from '@/utils/store/schema';
 import type { Account, Settings } from '@/utils/store/types';
 import { showBadge, showStoreUnavailable } from './badge';
 import { showReminders } from './notifications';
+import { alarmFired, clearAlarm, createAlarm, knownAlarms, readAlarms } from './held-alarms';
 import { keptLocal, keptSession } from './kept-storage';
 import { store, storedAccounts, storedFiredReminders, storedSettings } from './store-access';
 
@@ -101,7 +101,7 @@ async function readState() {
     storedAccounts(),
     storedSettings(),
     storedFiredReminders(),
-    browser.alarms.getAll(),
+    readAlarms(),
     storedSnoozes(),
   ]);
   return { accounts, settings, firedKeys, alarmNames: alarms.map((alarm) => alarm.name), snoozes };
@@ -131,10 +131,10 @@ async function alarmsInLine(
     budget: reminderAlarmBudget(snoozesKept),
   });
   // Cleared first: the cap counts the alarms held.
-  await Promise.all(plan.clear.map((name) => browser.alarms.clear(name)));
+  await Promise.all(plan.clear.map(clearAlarm));
   // Awaited: Firefox's create is a promise, and a refused one must not pass unnoticed.
-  await Promise.all(plan.create.map((reminder) => browser.alarms.create(reminder.key, { when: reminder.when })));
-  await browser.alarms.create(MIDNIGHT_ALARM, { when: nextLocalMidnight(now).getTime() });
+  await Promise.all(plan.create.map((reminder) => createAlarm(reminder.key, reminder.when)));
+  await createAlarm(MIDNIGHT_ALARM, nextLocalMidnight(now).getTime());
   await markRemindersFired(db, plan.markFired, now.getTime());
   await showReminders([...plan.fireNow, ...alsoDue], now, settings.namesInNotifications);
   return planned;
@@ -219,7 +219,7 @@ export function reconcileMailbox(address: string, now = new Date()): Promise<voi
       storedAccounts(),
       storedSettings(),
       storedFiredReminders(),
-      browser.alarms.getAll(),
+      knownAlarms(),
       storedSnoozes(),
     ]);
     const account = accounts.find((a) => a.address === address);
@@ -238,8 +238,8 @@ export function reconcileMailbox(address: string, now = new Date()): Promise<voi
     });
     if (!changes) return reconcileAll(db, now);
     await forgetSnoozes(staleSnoozes);
-    await Promise.all([...changes.clear, ...staleSnoozes].map((name) => browser.alarms.clear(name)));
-    await Promise.all(changes.create.map((reminder) => browser.alarms.create(reminder.key, { when: reminder.when })));
+    await Promise.all([...changes.clear, ...staleSnoozes].map(clearAlarm));
+    await Promise.all(changes.create.map((reminder) => createAlarm(reminder.key, reminder.when)));
     await deleteFiredReminders(db, changes.prune);
     await showBadge(accounts, now);
   });
@@ -266,7 +266,7 @@ async function restoreSnoozes(
       if (target && current) due.push(target);
     } else {
       kept += 1;
-      if (!alarmNames.includes(name)) await browser.alarms.create(name, { when });
+      if (!alarmNames.includes(name)) await createAlarm(name, when);
     }
   }
   await forgetSnoozes(done);
@@ -275,6 +275,8 @@ async function restoreSnoozes(
 
 /** A reminder or snooze alarm came due: show it unless it was already shown, then mark it. */
 export function onReminderAlarm(name: string, now = new Date()): Promise<void> {
+  // The browser dropped it as it fired: gone from the alarms held before any work reads them.
+  alarmFired(name);
   const reminder = parseReminderKey(name);
   const snooze = parseSnoozeKey(name);
   const target = reminder ?? snooze;
@@ -294,7 +296,7 @@ export function onReminderAlarm(name: string, now = new Date()): Promise<void> {
     const when = planned.find((p) => p.key === name)?.when;
     const together = planned.filter((p) => p.when === when && p.key !== name && !fired.has(p.key));
     await markRemindersFired(db, [name, ...together.map((p) => p.key)], now.getTime());
-    await Promise.all(together.map((p) => browser.alarms.clear(p.key)));
+    await Promise.all(together.map((p) => clearAlarm(p.key)));
     await showReminders([target, ...together], now, settings.namesInNotifications);
   });
 }
@@ -304,6 +306,6 @@ export function snooze(address: string, expiry: string, now = new Date()): Promi
     const settings = await storedSettings();
     const { name, when } = planSnooze(address, expiry, settings, now);
     await keptLocal.set(SNOOZES_KEY, { ...(await storedSnoozes()), [name]: when });
-    await browser.alarms.create(name, { when });
+    await createAlarm(name, when);
   });
 }

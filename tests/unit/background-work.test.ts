@@ -123,6 +123,8 @@ describe('a capture among 200 mailboxes', () => {
     const work = await counting(() => bg.handleExpirySeen(seen, { tabId: 1, url: new URL('https://webmail.pec.it/') }, morning()));
 
     expect(work.plannedMailboxes).toBe(1);
+    // The alarms held as the last pass left them, followed since: not read again.
+    expect(work.alarmReads).toBe(0);
     // The fired keys are read once at most, and kept until the next write to them.
     expect(work.firedReads).toBeLessThanOrEqual(1);
     expect(work.catalogLoads).toBe(0);
@@ -194,6 +196,22 @@ describe('a capture among 200 mailboxes', () => {
     const full = (await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name).sort();
     expect(incremental.filter((name) => !full.includes(name))).toEqual([]);
     expect(full.length - incremental.length).toBeLessThanOrEqual(1);
+  });
+
+  it('counts as held exactly the alarms the browser holds, after reminders fired (the browser drops their alarms) and a capture', async () => {
+    const { knownAlarms } = await import('@/entrypoints/background/held-alarms');
+    const names = async () => (await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name).sort();
+    const soonest = (await reminderAlarms()).sort((a, b) => a.scheduledTime - b.scheduledTime).slice(0, 3);
+    for (const alarm of soonest) {
+      // As the browser does: the alarm is gone when its event arrives.
+      await fakeBrowser.alarms.clear(alarm.name);
+      await bg.onReminderAlarm(alarm.name, new Date(alarm.scheduledTime));
+    }
+    expect((await knownAlarms()).map((alarm) => alarm.name).sort()).toEqual(await names());
+    const expiry = addDays(today(), 90);
+    const seen = { address: MAILBOX, expiryText: `Scadenza ${formatItalianDate(expiry)}`, source: 'webmail-dialog' as const, fresh: true };
+    await bg.handleExpirySeen(seen, { tabId: 1, url: new URL('https://webmail.pec.it/') }, morning());
+    expect((await knownAlarms()).map((alarm) => alarm.name).sort()).toEqual(await names());
   });
 
   it("forgets the snooze of the mailbox's earlier expiry, and keeps another mailbox's", async () => {

@@ -70,7 +70,8 @@ export async function recordCapture(db: StoreDb, capture: Capture): Promise<{ ac
     await tx.objectStore('renewals').add({ address, expiry, capturedAt: capture.capturedAt, source: capture.source });
   }
   if (capture.attributedBy === undefined) {
-    await attributions.delete(address);
+    // A request less at most captures, which have nothing to forget.
+    if (attributed) await attributions.delete(address);
   } else {
     // Captures attributed one after the other (the current date, then the new one) are undone
     // together: what the account held before the first of them is what it gets back.
