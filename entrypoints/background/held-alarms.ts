@@ -44,7 +44,13 @@ export async function clearAlarm(name: string): Promise<void> {
   await browser.alarms.clear(name);
 }
 
-/** The alarm `name` fired: called when its event arrives, before anything else reads the alarms. */
-export function alarmFired(name: string): void {
-  change((alarms) => alarms.delete(name));
+/**
+ * The alarm fired: called when its event arrives, before anything else reads the alarms. Gone
+ * unless created again since under its name for another time (a reminder's alarm is named
+ * without its expiry: a renewal may create it again while this event waits).
+ */
+export function alarmFired({ name, scheduledTime }: HeldAlarm): void {
+  change((alarms) => {
+    if (alarms.get(name) === scheduledTime) alarms.delete(name);
+  });
 }

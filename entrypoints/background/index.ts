@@ -15,7 +15,7 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === MIDNIGHT_ALARM) void onMidnight();
-    else void onReminderAlarm(alarm.name);
+    else void onReminderAlarm(alarm);
   });
 
   browser.notifications.onClicked.addListener((id) => {

@@ -1,7 +1,8 @@
 import { nextLocalMidnight } from '@/utils/dates/calendar-date';
 import { applyLanguage } from '@/utils/i18n/catalog';
 import {
-  parseReminderKey,
+  isStaleAlarm,
+  parseReminderAlarmName,
   parseSnoozeKey,
   planReminders,
   planSnooze,
@@ -10,6 +11,7 @@ import {
   reminderPrefix,
   snoozeKey,
   snoozePrefix,
+  type HeldAlarm,
   type PlannedReminder,
   type TrackedExpiry,
 } from '@/utils/reminders/reminder-plan';
@@ -104,7 +106,7 @@ async function readState() {
     readAlarms(),
     storedSnoozes(),
   ]);
-  return { accounts, settings, firedKeys, alarmNames: alarms.map((alarm) => alarm.name), snoozes };
+  return { accounts, settings, firedKeys, alarms, snoozes };
 }
 
 type State = Awaited<ReturnType<typeof readState>>;
@@ -117,14 +119,14 @@ type State = Awaited<ReturnType<typeof readState>>;
  */
 async function alarmsInLine(
   db: StoreDb,
-  { accounts, settings, firedKeys, alarmNames, snoozes }: State,
+  { accounts, settings, firedKeys, alarms, snoozes }: State,
   now: Date,
   { alsoDue = [], snoozesKept = Object.keys(snoozes).length }: { alsoDue?: readonly TrackedExpiry[]; snoozesKept?: number } = {},
 ): Promise<readonly PlannedReminder[]> {
   const planned = planOf(accounts, settings);
   const plan = reconcileReminders({
     planned,
-    existingAlarmNames: alarmNames,
+    heldAlarms: alarms,
     firedKeys,
     now,
     snoozed: Object.keys(snoozes),
@@ -133,7 +135,7 @@ async function alarmsInLine(
   // Cleared first: the cap counts the alarms held.
   await Promise.all(plan.clear.map(clearAlarm));
   // Awaited: Firefox's create is a promise, and a refused one must not pass unnoticed.
-  await Promise.all(plan.create.map((reminder) => createAlarm(reminder.key, reminder.when)));
+  await Promise.all(plan.create.map((reminder) => createAlarm(reminder.alarm, reminder.when)));
   await createAlarm(MIDNIGHT_ALARM, nextLocalMidnight(now).getTime());
   await markRemindersFired(db, plan.markFired, now.getTime());
   await showReminders([...plan.fireNow, ...alsoDue], now, settings.namesInNotifications);
@@ -177,7 +179,7 @@ async function reconcileAll(db: StoreDb, now: Date): Promise<void> {
   // and every settings change runs this first, and reminder alarms queue up behind it.
   await applyLanguage(state.settings.language);
   const tracked = trackedOf(state.accounts, state.settings);
-  const { due, kept } = await restoreSnoozes(state.snoozes, tracked, state.alarmNames, now);
+  const { due, kept } = await restoreSnoozes(state.snoozes, tracked, state.alarms, now);
   const planned = await alarmsInLine(db, state, now, { alsoDue: due, snoozesKept: kept });
   const plannedKeys = new Set(planned.map((reminder) => reminder.key));
   await deleteFiredReminders(
@@ -239,7 +241,7 @@ export function reconcileMailbox(address: string, now = new Date()): Promise<voi
     if (!changes) return reconcileAll(db, now);
     await forgetSnoozes(staleSnoozes);
     await Promise.all([...changes.clear, ...staleSnoozes].map(clearAlarm));
-    await Promise.all(changes.create.map((reminder) => createAlarm(reminder.key, reminder.when)));
+    await Promise.all(changes.create.map((reminder) => createAlarm(reminder.alarm, reminder.when)));
     await deleteFiredReminders(db, changes.prune);
     await showBadge(accounts, now);
   });
@@ -252,7 +254,7 @@ export function reconcileMailbox(address: string, now = new Date()): Promise<voi
 async function restoreSnoozes(
   snoozes: Record<string, number>,
   tracked: readonly TrackedExpiry[],
-  alarmNames: readonly string[],
+  alarms: readonly HeldAlarm[],
   now: Date,
 ): Promise<{ due: TrackedExpiry[]; kept: number }> {
   const due: TrackedExpiry[] = [];
@@ -266,7 +268,7 @@ async function restoreSnoozes(
       if (target && current) due.push(target);
     } else {
       kept += 1;
-      if (!alarmNames.includes(name)) await createAlarm(name, when);
+      if (!alarms.some((alarm) => alarm.name === name)) await createAlarm(name, when);
     }
   }
   await forgetSnoozes(done);
@@ -274,30 +276,34 @@ async function restoreSnoozes(
 }
 
 /** A reminder or snooze alarm came due: show it unless it was already shown, then mark it. */
-export function onReminderAlarm(name: string, now = new Date()): Promise<void> {
+export function onReminderAlarm({ name, scheduledTime }: HeldAlarm, now = new Date()): Promise<void> {
   // The browser dropped it as it fired: gone from the alarms held before any work reads them.
-  alarmFired(name);
-  const reminder = parseReminderKey(name);
+  alarmFired({ name, scheduledTime });
+  const reminder = parseReminderAlarmName(name);
   const snooze = parseSnoozeKey(name);
-  const target = reminder ?? snooze;
-  if (!target) return Promise.resolve();
+  if (!reminder && !snooze) return Promise.resolve();
   return serialized(async () => {
     if (snooze) await forgetSnoozes([name]);
     const db = await store();
     const [accounts, settings] = await Promise.all([storedAccounts(), storedSettings()]);
-    const account = accounts.find((a) => a.address === target.address);
-    // A renewal since the alarm was set makes it stale; the next reconcile clears what is left.
-    if (account?.expiry !== target.expiry) return;
-    if (!reminder) return showReminders([target], now, settings.namesInNotifications);
-    const fired = await storedFiredReminders();
-    if (fired.has(name)) return;
-    // Other reminders due at this same moment (an office's clients) join this one notification.
+    if (snooze) {
+      // A renewal since the snooze makes it stale.
+      const account = accounts.find((a) => a.address === snooze.address);
+      return account?.expiry === snooze.expiry ? showReminders([snooze], now, settings.namesInNotifications) : undefined;
+    }
     const planned = planOf(accounts, settings);
-    const when = planned.find((p) => p.key === name)?.when;
-    const together = planned.filter((p) => p.when === when && p.key !== name && !fired.has(p.key));
-    await markRemindersFired(db, [name, ...together.map((p) => p.key)], now.getTime());
-    await Promise.all(together.map((p) => clearAlarm(p.key)));
-    await showReminders([target, ...together], now, settings.namesInNotifications);
+    const due = planned.find((p) => p.alarm === name);
+    // Its mailbox is gone or no longer has this offset, or it was set for the expiry a renewal
+    // just replaced: nothing to show, and the next reconcile clears what is left.
+    const readAt = accounts.find((a) => a.address === due?.address)?.capturedAt ?? 0;
+    if (!due || isStaleAlarm(due, scheduledTime, readAt)) return;
+    const fired = await storedFiredReminders();
+    if (fired.has(due.key)) return;
+    // Other reminders due at this same moment (an office's clients) join this one notification.
+    const together = planned.filter((p) => p.when === due.when && p !== due && !fired.has(p.key));
+    await markRemindersFired(db, [due.key, ...together.map((p) => p.key)], now.getTime());
+    await Promise.all(together.map((p) => clearAlarm(p.alarm)));
+    await showReminders([due, ...together], now, settings.namesInNotifications);
   });
 }
 

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { addDays, daysBetween, formatItalianDate, localToday } from '../../utils/dates/calendar-date';
 import { fixtureDayShift } from '../harness/fixture-dates';
+import { alarmsAsReminders } from '../harness/alarm-names';
 import { CANARY_PASSWORD } from '../harness/site';
 import { account, openPopup, seedAccounts } from './extension-pages';
 import { badgeText, expect, extensionState, launchWithExtension, recordMessages, startRenewal, test, type LoadedExtension } from './extension';
@@ -43,7 +44,11 @@ function storedAccounts(serviceWorker: Worker): Promise<{ address: string; expir
   );
 }
 
-const alarmNames = (serviceWorker: Worker) => serviceWorker.evaluate(async () => (await chrome.alarms.getAll()).map((alarm) => alarm.name));
+/** The alarms held, a reminder's as the key of the reminder it stands for (alarmsAsReminders). */
+const alarmNames = async (serviceWorker: Worker) =>
+  alarmsAsReminders(
+    await serviceWorker.evaluate(async () => (await chrome.alarms.getAll()).map(({ name, scheduledTime }) => ({ name, scheduledTime }))),
+  );
 
 /** Nothing the extension keeps, receives or logs holds the password the replica windows show. */
 async function expectNoCanary(extension: LoadedExtension, seen: () => Promise<unknown[]>, logs: string[]): Promise<void> {

@@ -1,5 +1,6 @@
 import { addDays, daysBetween, formatItalianDate, localToday } from '../../utils/dates/calendar-date';
 import { fixtureDayShift } from '../harness/fixture-dates';
+import { alarmsAsReminders } from '../harness/alarm-names';
 import { RENEWAL_WALKS } from '../harness/renewal-walks';
 import { CANARY_PASSWORD } from '../harness/site';
 import { badgeText, expect, extensionState, recordMessages, startRenewal, test } from './extension';
@@ -30,7 +31,7 @@ for (const walk of RENEWAL_WALKS) {
       const daysLeft = daysBetween(localToday(new Date()), expiry);
       await expect.poll(() => badgeText(extension.serviceWorker)).toBe(String(daysLeft));
       const alarms = await extension.serviceWorker.evaluate(() => chrome.alarms.getAll());
-      expect(alarms.map((alarm) => alarm.name)).toContain(`reminder|mario.rossi@pec.it|${expiry}|14`);
+      expect(alarmsAsReminders(alarms)).toContain(`reminder|mario.rossi@pec.it|${expiry}|14`);
 
       expect(await extensionState(extension.serviceWorker)).not.toContain(CANARY_PASSWORD);
       expect(JSON.stringify(await seen())).not.toContain(CANARY_PASSWORD);

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { addDays, formatItalianDate, localToday } from '../../utils/dates/calendar-date';
+import { alarmsAsReminders } from '../harness/alarm-names';
 import { account, openOptions, openPopup, seedAccounts, seriousViolations } from './extension-pages';
 import { badgeText, expect, test, type LoadedExtension } from './extension';
 
@@ -160,7 +161,7 @@ test('options: reminder days validated and saved, then everything reset', async 
   await expect(options.getByRole('status').first()).toHaveText('Impostazioni salvate.');
   await expect(offsets).toHaveValue('30, 7, 1');
   await expect
-    .poll(async () => (await extension.serviceWorker.evaluate(() => chrome.alarms.getAll())).map((alarm) => alarm.name).sort())
+    .poll(async () => alarmsAsReminders(await extension.serviceWorker.evaluate(() => chrome.alarms.getAll())).sort())
     .toEqual(['badge-midnight', ...[1, 30, 7].map((offset) => `reminder|mario.rossi@pec.it|${expiry}|${offset}`)]);
   await options.reload();
   await expect(offsets).toHaveValue('30, 7, 1');

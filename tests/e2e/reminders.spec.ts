@@ -1,5 +1,7 @@
 import { addDays, daysBetween, formatItalianDate, localToday } from '../../utils/dates/calendar-date';
 import { fixtureDayShift } from '../harness/fixture-dates';
+import { reminderAlarmName } from '../../utils/reminders/reminder-plan';
+import { alarmsAsReminders } from '../harness/alarm-names';
 import { badgeText, expect, launchWithExtension, test } from './extension';
 import { chipText } from './walk';
 
@@ -23,7 +25,7 @@ test('badge, title and alarms survive a browser restart with the same profile', 
     await expect.poll(() => badgeText(again.serviceWorker)).toBe(days);
     const title = await again.serviceWorker.evaluate(() => chrome.action.getTitle({}));
     expect(title).toContain(`mario.rossi@pec.it: scade il ${formatItalianDate(CURRENT_EXPIRY())}`);
-    const names = await again.serviceWorker.evaluate(async () => (await chrome.alarms.getAll()).map((alarm) => alarm.name));
+    const names = alarmsAsReminders(await again.serviceWorker.evaluate(() => chrome.alarms.getAll()));
     expect(names).toEqual(expect.arrayContaining(['badge-midnight', `reminder|mario.rossi@pec.it|${CURRENT_EXPIRY()}|14`]));
     expect(again.blocked).toEqual([]);
   } finally {
@@ -34,7 +36,7 @@ test('badge, title and alarms survive a browser restart with the same profile', 
 test('a reminder alarm that comes due shows a notification with the account, date and days left', async ({ extension }) => {
   await captureCurrentExpiry(extension.context);
   const expiry = CURRENT_EXPIRY();
-  const name = `reminder|mario.rossi@pec.it|${expiry}|14`;
+  const name = reminderAlarmName('mario.rossi@pec.it', 14);
   // The real alarm, brought forward: the browser fires it and the background handles it.
   await extension.serviceWorker.evaluate((alarm) => chrome.alarms.create(alarm, { when: Date.now() + 200 }), name);
   const notifications = () => extension.serviceWorker.evaluate(() => chrome.notifications.getAll());

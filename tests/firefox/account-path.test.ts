@@ -8,7 +8,7 @@ import { fixtureDayShift } from '../harness/fixture-dates';
 import { RENEWAL_WALKS, REPLICA_MAILBOX } from '../harness/renewal-walks';
 import { CANARY_PASSWORD } from '../harness/site';
 import {
-  alarmNames,
+  alarmsHeld,
   badgeText,
   badgeTitle,
   extensionState,
@@ -52,7 +52,7 @@ for (const walk of RENEWAL_WALKS.filter((candidate) => candidate.path === 'accou
       await expect.poll(() => guideChipText(end)).toContain(walk.saved(formatItalianDate(expiry)));
 
       await expect.poll(() => badgeText(probe)).toBe(daysLeft());
-      expect(await alarmNames(probe)).toEqual(expect.arrayContaining([reminder, 'badge-midnight']));
+      expect(await alarmsHeld(probe)).toEqual(expect.arrayContaining([reminder, 'badge-midnight']));
       expect(await extensionState(probe)).not.toContain(CANARY_PASSWORD);
       expect(JSON.stringify(await seen())).not.toContain(CANARY_PASSWORD);
       expect(firefox.output.join('')).not.toContain(CANARY_PASSWORD);
@@ -67,7 +67,7 @@ for (const walk of RENEWAL_WALKS.filter((candidate) => candidate.path === 'accou
       await expect.poll(() => badgeText(probe)).toBe(daysLeft());
       expect(await badgeTitle(probe)).toContain(REPLICA_MAILBOX);
       expect(await badgeTitle(probe)).toContain(formatItalianDate(expiry));
-      expect(await alarmNames(probe)).toEqual(expect.arrayContaining([reminder, 'badge-midnight']));
+      expect(await alarmsHeld(probe)).toEqual(expect.arrayContaining([reminder, 'badge-midnight']));
       expect(firefox.blocked, 'requests outside Aruba were attempted').toEqual([]);
     });
   });

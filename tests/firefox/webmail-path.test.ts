@@ -5,11 +5,12 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addDays, daysBetween, formatItalianDate, localToday } from '../../utils/dates/calendar-date';
 import { fixtureDayShift } from '../harness/fixture-dates';
+import { reminderAlarmName } from '../../utils/reminders/reminder-plan';
 import { RENEWAL_WALKS, REPLICA_MAILBOX } from '../harness/renewal-walks';
 import { CANARY_PASSWORD } from '../harness/site';
 import { axeViolations } from '../harness/firefox/axe';
 import {
-  alarmNames,
+  alarmsHeld,
   badgeText,
   extensionState,
   fireAlarmSoon,
@@ -62,11 +63,11 @@ for (const walk of RENEWAL_WALKS.filter((candidate) => candidate.path === 'webma
     test('sets the toolbar badge to the days left and the reminder alarms', async () => {
       const daysLeft = daysBetween(localToday(new Date()), expiry);
       await expect.poll(() => badgeText(probe)).toBe(String(daysLeft));
-      expect(await alarmNames(probe)).toEqual(expect.arrayContaining([reminder, 'badge-midnight']));
+      expect(await alarmsHeld(probe)).toEqual(expect.arrayContaining([reminder, 'badge-midnight']));
     });
 
     test('shows a reminder that comes due as a notification with the mailbox and the date', async () => {
-      await fireAlarmSoon(probe, reminder);
+      await fireAlarmSoon(probe, reminderAlarmName(REPLICA_MAILBOX, 14));
       await expect.poll(async () => Object.keys(await notifications(probe))).toEqual([`notify|${REPLICA_MAILBOX}|${expiry}`]);
       const [shown] = Object.values(await notifications(probe));
       expect(shown!.message).toContain(REPLICA_MAILBOX);

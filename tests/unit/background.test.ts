@@ -7,6 +7,7 @@ import type { ExpirySeen } from '@/utils/messaging/protocol';
 import { forceCloseDatabase } from 'fake-indexeddb';
 import { unwrap } from 'idb';
 import { CANARY_PASSWORD } from '../harness/site';
+import { reminderAlarm, remindersHeld } from './held-reminders';
 import english from '../../public/_locales/en/messages.json';
 
 // Each test gets an empty IndexedDB and fresh background modules (they cache the connection).
@@ -195,7 +196,7 @@ describe('a date read on a page that names no mailbox', () => {
     expect(unnamed).toMatchObject({ expiry, source: 'webmail-dialog' });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('5');
     expect(await fakeBrowser.action.getTitle({})).toContain(`casella da indicare: scade il ${formatItalianDate(expiry)}`);
-    expect((await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name)).toContain(`reminder|${unnamed.address}|${expiry}|1`);
+    expect(await remindersHeld()).toContain(`reminder|${unnamed.address}|${expiry}|1`);
     // The password window of the same tab: the same mailbox, not a second one.
     await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 90)), null, true), 9);
     expect(await bg.listAccounts(await bg.store())).toHaveLength(3);
@@ -218,9 +219,8 @@ describe('naming and correcting from the popup', () => {
     const unnamed = (await bg.listAccounts(await bg.store())).find((account) => account.address.startsWith('unnamed:'))!;
     expect(await bg.moveCaptureTo(unnamed.address, 'non valido')).toEqual({ status: 'invalid-address' });
     expect(await bg.moveCaptureTo(unnamed.address, ' Studio@PEC.it ')).toEqual({ status: 'moved', address: 'studio@pec.it' });
-    const names = (await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name);
-    expect(names).toContain(`reminder|studio@pec.it|${expiry}|14`);
-    expect(names.some((name) => name.includes('unnamed:'))).toBe(false);
+    expect(await remindersHeld()).toContain(`reminder|studio@pec.it|${expiry}|14`);
+    expect((await fakeBrowser.alarms.getAll()).some((alarm) => alarm.name.includes('unnamed:'))).toBe(false);
     expect(await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 90)), null), 9)).toMatchObject({ mailbox: 'studio@pec.it' });
   });
 
@@ -235,9 +235,7 @@ describe('naming and correcting from the popup', () => {
     expect((await bg.getAccount(db, 'giusta@pec.it'))?.expiry).toBe(read);
     expect(await bg.listRenewals(db, 'solo@pec.it')).toEqual([]);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('40');
-    expect((await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name)).toEqual(
-      expect.arrayContaining([`reminder|solo@pec.it|${before}|14`, `reminder|giusta@pec.it|${read}|14`]),
-    );
+    expect(await remindersHeld()).toEqual(expect.arrayContaining([`reminder|solo@pec.it|${before}|14`, `reminder|giusta@pec.it|${read}|14`]));
     expect(await bg.moveCaptureTo('solo@pec.it', 'giusta@pec.it')).toEqual({ status: 'nothing-to-move' });
   });
 });
@@ -302,12 +300,11 @@ describe('reminders', () => {
     const later = new Date(`${addDays(today(), 16)}T12:00:00`);
     await bg.reconcile(later);
     expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([bg.notificationId('mario.rossi@pec.it', expiry)]);
-    expect(
-      (await fakeBrowser.alarms.getAll())
-        .map((a) => a.name)
-        .filter((n) => n.startsWith('reminder|'))
-        .sort(),
-    ).toEqual([`reminder|mario.rossi@pec.it|${expiry}|0`, `reminder|mario.rossi@pec.it|${expiry}|1`, `reminder|mario.rossi@pec.it|${expiry}|3`]);
+    expect((await remindersHeld()).sort()).toEqual([
+      `reminder|mario.rossi@pec.it|${expiry}|0`,
+      `reminder|mario.rossi@pec.it|${expiry}|1`,
+      `reminder|mario.rossi@pec.it|${expiry}|3`,
+    ]);
 
     await fakeBrowser.notifications.clear(bg.notificationId('mario.rossi@pec.it', expiry));
     await Promise.all([bg.reconcile(later), bg.reconcile(later)]);
@@ -317,10 +314,10 @@ describe('reminders', () => {
   it('shows a due alarm once, with the account, date and days left', async () => {
     const expiry = addDays(today(), 21);
     await bg.handleExpirySeen(seen(formatItalianDate(expiry)));
-    const name = `reminder|mario.rossi@pec.it|${expiry}|7`;
+    const alarm = reminderAlarm('mario.rossi@pec.it', expiry, 7);
     const due = new Date(`${addDays(today(), 14)}T09:00:00`);
-    await bg.onReminderAlarm(name, due);
-    await bg.onReminderAlarm(name, due);
+    await bg.onReminderAlarm(alarm, due);
+    await bg.onReminderAlarm(alarm, due);
     const shown = await fakeBrowser.notifications.getAll();
     expect(Object.keys(shown)).toHaveLength(1);
     const options = fakeBrowser.notifications.getAllCreateOptions?.() ?? {};
@@ -334,17 +331,16 @@ describe('reminders', () => {
     for (const address of ['a@pec.it', 'b@pec.it', 'c@pec.it']) await bg.handleExpirySeen(seen(formatItalianDate(expiry), address));
     await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 40)), 'lontana@pec.it'));
     const due = new Date(`${addDays(today(), 7)}T09:00:00`);
-    await bg.onReminderAlarm(`reminder|b@pec.it|${expiry}|3`, due);
+    await bg.onReminderAlarm(reminderAlarm('b@pec.it', expiry, 3), due);
     // The other two alarms of that moment may still go off: they were shown in the summary.
-    await bg.onReminderAlarm(`reminder|a@pec.it|${expiry}|3`, due);
-    await bg.onReminderAlarm(`reminder|c@pec.it|${expiry}|3`, due);
+    await bg.onReminderAlarm(reminderAlarm('a@pec.it', expiry, 3), due);
+    await bg.onReminderAlarm(reminderAlarm('c@pec.it', expiry, 3), due);
     expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([bg.SUMMARY_NOTIFICATION_ID]);
     const [summary] = Object.values(fakeBrowser.notifications.getAllCreateOptions?.() ?? {}) as { title: string; message: string }[];
     expect(summary?.title).toBe('3 caselle scadono questa settimana');
     expect(summary?.message).toContain('b@pec.it');
-    const names = (await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name);
     // The others' alarms are cleared; the one that went off is the browser's to drop.
-    expect(names.filter((name) => name.endsWith('|3') && name.includes(expiry))).toEqual([`reminder|b@pec.it|${expiry}|3`]);
+    expect((await remindersHeld()).filter((name) => name.endsWith('|3') && name.includes(expiry))).toEqual([`reminder|b@pec.it|${expiry}|3`]);
   });
 
   it('with the mailboxes left out of notifications (a locked screen shows them), says «1 casella» and names none (issue 16)', async () => {
@@ -352,8 +348,8 @@ describe('reminders', () => {
     const expiry = addDays(today(), 10);
     for (const address of ['a@pec.it', 'b@pec.it', 'c@pec.it']) await bg.handleExpirySeen(seen(formatItalianDate(expiry), address));
     await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 22)), 'sola@pec.it'));
-    await bg.onReminderAlarm(`reminder|sola@pec.it|${addDays(today(), 22)}|7`, new Date(`${addDays(today(), 15)}T09:00:00`));
-    await bg.onReminderAlarm(`reminder|b@pec.it|${expiry}|3`, new Date(`${addDays(today(), 7)}T09:00:00`));
+    await bg.onReminderAlarm(reminderAlarm('sola@pec.it', addDays(today(), 22), 7), new Date(`${addDays(today(), 15)}T09:00:00`));
+    await bg.onReminderAlarm(reminderAlarm('b@pec.it', expiry, 3), new Date(`${addDays(today(), 7)}T09:00:00`));
     const shown = Object.values(fakeBrowser.notifications.getAllCreateOptions?.() ?? {}) as { title: string; message: string }[];
     expect(shown).toHaveLength(2);
     expect(shown[0]?.message).toBe(
@@ -374,12 +370,31 @@ describe('reminders', () => {
   });
 
   it('ignores a reminder for an expiry that was renewed since', async () => {
-    const old = addDays(today(), 3);
+    // Its 3-day reminder came due yesterday, before the renewal was read.
+    const old = addDays(today(), 2);
     await bg.handleExpirySeen(seen(formatItalianDate(old)));
     await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 90))));
     await fakeBrowser.notifications.clear(bg.notificationId('mario.rossi@pec.it', old));
-    await bg.onReminderAlarm(`reminder|mario.rossi@pec.it|${old}|3`);
+    // The renewal created the alarm again for the new expiry; one that fires at the old time is stale.
+    await bg.onReminderAlarm(reminderAlarm('mario.rossi@pec.it', old, 3));
     expect(Object.keys(await fakeBrowser.notifications.getAll())).toHaveLength(0);
+  });
+
+  it('after an update from 0.2.2, clears the alarms named with their expiry and holds the same reminders under the new names; one firing meanwhile shows nothing', async () => {
+    const expiry = addDays(today(), 20);
+    await bg.handleExpirySeen(seen(formatItalianDate(expiry)));
+    const held = (await remindersHeld()).sort();
+    await fakeBrowser.alarms.clearAll();
+    // The alarms as 0.2.2 named them: reminder|address|expiry|offset.
+    for (const offset of [14, 7, 3, 1, 0]) {
+      const { scheduledTime } = reminderAlarm('mario.rossi@pec.it', expiry, offset);
+      await fakeBrowser.alarms.create(`reminder|mario.rossi@pec.it|${expiry}|${offset}`, { when: scheduledTime });
+    }
+    await bg.onReminderAlarm({ name: `reminder|mario.rossi@pec.it|${expiry}|14`, scheduledTime: Date.now() });
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toHaveLength(0);
+    await bg.reconcile();
+    expect((await fakeBrowser.alarms.getAll()).filter((alarm) => alarm.name.includes(expiry))).toEqual([]);
+    expect((await remindersHeld()).sort()).toEqual(held);
   });
 
   it('shows "?" and says why when IndexedDB cannot be opened', async () => {
@@ -676,7 +691,7 @@ describe('an office with many mailboxes', () => {
     // Nothing sooner than the latest scheduled alarm was left out.
     const planned = 150 * 5;
     expect(reminders.length).toBeLessThan(planned);
-    expect(reminders.some((alarm) => alarm.name === `reminder|cliente0@pec.it|${addDays(today(), 20)}|14`)).toBe(true);
+    expect(await remindersHeld()).toContain(`reminder|cliente0@pec.it|${addDays(today(), 20)}|14`);
     expect(latest).toBeLessThan(new Date(`${addDays(today(), 20 + 149)}T09:00:00`).getTime());
   });
 });
@@ -712,7 +727,7 @@ describe("an office's client", () => {
     await bg.saveAccount(db, { ...base, address: 'altro@pec.it', owner: 'Ferramenta', contact: '', leadDays: 20 });
     await bg.saveAccount(db, { ...base, address: 'mia@pec.it', owner: '', contact: '', leadDays: null });
     await bg.reconcile();
-    const names = (await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name);
+    const names = await remindersHeld();
     expect(names).toContain(`reminder|cliente@pec.it|${expiry}|10`);
     expect(names).toContain(`reminder|altro@pec.it|${expiry}|20`);
     expect(names.filter((name) => name.startsWith('reminder|mia@pec.it|'))).toHaveLength(5);

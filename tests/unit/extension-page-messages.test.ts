@@ -2,6 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { addDays, formatItalianDate, localToday } from '@/utils/dates/calendar-date';
+import { remindersHeld } from './held-reminders';
 import { importStore } from './store-modules';
 
 /**
@@ -209,8 +210,7 @@ describe('the background, the only writer: commands from our pages', () => {
       ok: true,
       value: { offsets: [10] },
     });
-    const reminders = (await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name).filter((name) => name.startsWith('reminder|'));
-    expect(reminders).toEqual([`reminder|studio@pec.it|${account.expiry}|10`]);
+    expect(await remindersHeld()).toEqual([`reminder|studio@pec.it|${account.expiry}|10`]);
 
     expect(await bg.send({ type: 'set-program-updated', address: account.address, program: 'Outlook', updated: true }, SENDERS.popup())).toEqual({
       ok: true,

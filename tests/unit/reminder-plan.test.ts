@@ -4,12 +4,14 @@ import { addDays, localDateTime, localToday } from '@/utils/dates/calendar-date'
 import {
   offsetsAhead,
   DEFAULT_REMINDER_SETTINGS,
-  parseReminderKey,
+  isStaleAlarm,
+  parseReminderAlarmName,
   parseSnoozeKey,
   planReminders,
   planSnooze,
   reconcileMailboxReminders,
   reconcileReminders,
+  reminderAlarmName,
   reminderKey,
   reminderPrefix,
   sooner,
@@ -24,32 +26,60 @@ const STUDIO: TrackedExpiry = { address: 'studio@legalmail.it', expiry: '2027-02
 
 /** 9:00 local time, `days` days before Mario's expiry. */
 const daysBefore = (days: number, hour = 9) => localDateTime(addDays(MARIO.expiry, -days), hour);
-const keysOf = (reminders: PlannedReminder[]) => reminders.map((reminder) => reminder.key);
+const keysOf = (reminders: readonly PlannedReminder[]) => reminders.map((reminder) => reminder.key);
 const key = (account: TrackedExpiry, offset: number) => reminderKey(account.address, account.expiry, offset);
+const alarm = (account: Pick<TrackedExpiry, 'address'>, offset: number) => reminderAlarmName(account.address, offset);
+/** The alarms the reminders hold (or would hold once created). */
+const alarmsOf = (reminders: readonly PlannedReminder[]): HeldAlarm[] => reminders.map(({ alarm, when }) => ({ name: alarm, scheduledTime: when }));
+const namesOf = (alarms: readonly HeldAlarm[]) => alarms.map(({ name }) => name);
+/** The alarms held once the browser has done what a reconciliation says: cleared, then created (replacing one of the same name). */
+function applied(held: readonly HeldAlarm[], { create, clear }: { create: readonly PlannedReminder[]; clear: readonly string[] }): HeldAlarm[] {
+  const alarms = new Map(held.map(({ name, scheduledTime }) => [name, scheduledTime]));
+  for (const name of clear) alarms.delete(name);
+  for (const { alarm, when } of create) alarms.set(alarm, when);
+  return [...alarms].map(([name, scheduledTime]) => ({ name, scheduledTime })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
 
-describe('reminder and snooze keys', () => {
-  it('name alarms reminder|address|expiry|offset and snooze|address|expiry', () => {
+describe('reminder and snooze names', () => {
+  it('key fired reminders reminder|address|expiry|offset, name their alarms reminder|address|offset, snoozes snooze|address|expiry', () => {
     expect(key(MARIO, 7)).toBe('reminder|mario.rossi@pec.it|2027-02-15|7');
+    expect(alarm(MARIO, 7)).toBe('reminder|mario.rossi@pec.it|7');
     expect(snoozeKey(MARIO.address, MARIO.expiry)).toBe('snooze|mario.rossi@pec.it|2027-02-15');
+    // Every name of a mailbox starts with its prefix, and another mailbox's never does.
+    expect([key(MARIO, 7), alarm(MARIO, 7)].every((name) => name.startsWith(reminderPrefix(MARIO.address)))).toBe(true);
+    expect(alarm({ address: 'mario.rossi@pec.it.example' }, 7).startsWith(reminderPrefix(MARIO.address))).toBe(false);
   });
 
   it('read back what they wrote', () => {
-    expect(parseReminderKey(key(MARIO, 0))).toEqual({ ...MARIO, offset: 0 });
-    expect(parseReminderKey(key(MARIO, -1))).toEqual({ ...MARIO, offset: -1 });
+    expect(parseReminderAlarmName(alarm(MARIO, 0))).toEqual({ address: MARIO.address, offset: 0 });
+    expect(parseReminderAlarmName(alarm(MARIO, -1))).toEqual({ address: MARIO.address, offset: -1 });
     expect(parseSnoozeKey(snoozeKey(MARIO.address, MARIO.expiry))).toEqual(MARIO);
   });
 
   it.each([
     'snooze|mario.rossi@pec.it|2027-02-15',
-    'reminder|mario.rossi@pec.it|2027-02-15',
-    'reminder|mario.rossi@pec.it|2027-02-15|7|x',
-    'reminder||2027-02-15|7',
-    'reminder|mario.rossi@pec.it|2027-02-30|7',
-    'reminder|mario.rossi@pec.it|2027-02-15|1.5',
-    'reminder|mario.rossi@pec.it|2027-02-15|',
+    // A reminder alarm of version 0.2.2 and before (with the expiry): the full pass clears it.
+    'reminder|mario.rossi@pec.it|2027-02-15|7',
+    'reminder|mario.rossi@pec.it|7|x',
+    'reminder||7',
+    'reminder|mario.rossi@pec.it|1.5',
+    'reminder|mario.rossi@pec.it|',
+    'reminder|mario.rossi@pec.it',
     'badge-refresh',
-  ])('reject %j as a reminder key', (name) => {
-    expect(parseReminderKey(name)).toBeNull();
+  ])('reject %j as a reminder alarm', (name) => {
+    expect(parseReminderAlarmName(name)).toBeNull();
+  });
+
+  it("tell an alarm of the mailbox's previous expiry, come due before its new date was read, by its time", () => {
+    const [current] = planReminders([MARIO], { offsets: [7], hour: 9 });
+    const [previous] = planReminders([{ ...MARIO, expiry: addDays(MARIO.expiry, -1) }], { offsets: [7], hour: 9 });
+    const before = (ms: number) => ms - 60_000;
+    expect(isStaleAlarm(current!, previous!.when, previous!.when + 1)).toBe(true);
+    // The date read before the alarm came due: the alarm was set for it (the tests bring alarms forward so).
+    expect(isStaleAlarm(current!, previous!.when, before(previous!.when))).toBe(false);
+    expect(isStaleAlarm(current!, current!.when, current!.when + 1)).toBe(false);
+    // Chrome fires an alarm due within 30 seconds of its creation that late.
+    expect(isStaleAlarm(current!, current!.when + 30_000, current!.when + 60_000)).toBe(false);
   });
 
   it.each([
@@ -69,6 +99,7 @@ describe('planReminders', () => {
     expect(planned).toEqual(
       [14, 7, 3, 1, 0].map((offset) => ({
         key: key(MARIO, offset),
+        alarm: alarm(MARIO, offset),
         ...MARIO,
         offset,
         when: daysBefore(offset).getTime(),
@@ -90,6 +121,11 @@ describe('planReminders', () => {
     expect(keysOf(planned)).toEqual([key(MARIO, 14), key(STUDIO, 14), key(MARIO, 1), key(STUDIO, 1)]);
   });
 
+  it('plans a mailbox listed twice once, with its first expiry: its alarms are named without it', () => {
+    const planned = planReminders([MARIO, { ...MARIO, expiry: addDays(MARIO.expiry, 90) }], { offsets: [7], hour: 9 });
+    expect(keysOf(planned)).toEqual([key(MARIO, 7)]);
+  });
+
   it('plans nothing without accounts or offsets', () => {
     expect(planReminders([], DEFAULT_REMINDER_SETTINGS)).toEqual([]);
     expect(planReminders([MARIO], { offsets: [], hour: 9 })).toEqual([]);
@@ -98,10 +134,10 @@ describe('planReminders', () => {
 
 describe('reconcileReminders', () => {
   const planned = planReminders([MARIO, STUDIO], DEFAULT_REMINDER_SETTINGS);
-  const reconcile = (now: Date, options: { existing?: string[]; fired?: string[]; snoozed?: string[] } = {}) =>
+  const reconcile = (now: Date, options: { existing?: HeldAlarm[]; fired?: string[]; snoozed?: string[] } = {}) =>
     reconcileReminders({
       planned,
-      existingAlarmNames: options.existing ?? [],
+      heldAlarms: options.existing ?? [],
       firedKeys: options.fired ?? [],
       now,
       snoozed: options.snoozed,
@@ -112,38 +148,52 @@ describe('reconcileReminders', () => {
     expect(result).toEqual({ create: planned, clear: [], fireNow: [], markFired: [] });
   });
 
+  const at = (name: string, scheduledTime = 0): HeldAlarm => ({ name, scheduledTime });
+  const heldOf = (...reminders: PlannedReminder[]) => alarmsOf(reminders);
+  const plannedOf = (account: TrackedExpiry, offset: number) => planned.find((r) => r.key === key(account, offset))!;
+
   it('creates only the alarms the browser lost', () => {
-    const existing = [key(MARIO, 14), key(STUDIO, 0)];
+    const existing = heldOf(plannedOf(MARIO, 14), plannedOf(STUDIO, 0));
     const result = reconcile(daysBefore(30), { existing });
-    expect(keysOf(result.create)).toEqual(keysOf(planned).filter((name) => !existing.includes(name)));
+    expect(keysOf(result.create)).toEqual(keysOf(planned).filter((name) => name !== key(MARIO, 14) && name !== key(STUDIO, 0)));
+    expect(result.clear).toEqual([]);
+  });
+
+  it("replaces, by creating it again, an alarm held at another time: the mailbox's previous expiry", () => {
+    const oldMario = { address: MARIO.address, expiry: '2026-11-15' };
+    const [oldSeven] = planReminders([oldMario], { offsets: [7], hour: 9 });
+    const result = reconcile(daysBefore(30), { existing: [...heldOf(plannedOf(MARIO, 14)), ...alarmsOf([oldSeven!])] });
+    expect(keysOf(result.create)).toEqual(keysOf(planned).filter((name) => name !== key(MARIO, 14)));
     expect(result.clear).toEqual([]);
   });
 
   it('clears stale reminder and snooze alarms and leaves the rest alone', () => {
     const oldMario = { address: MARIO.address, expiry: '2026-11-15' };
     const existing = [
-      key(oldMario, 7),
-      reminderKey('gone@pec.it', '2027-02-15', 3),
-      key(MARIO, 14), // fired already
-      key(MARIO, 7),
-      snoozeKey(oldMario.address, oldMario.expiry),
-      snoozeKey(STUDIO.address, STUDIO.expiry),
-      'badge-refresh',
+      at(key(oldMario, 7)), // an alarm named as version 0.2.2 named them
+      at(alarm({ address: 'gone@pec.it' }, 3)),
+      at(alarm(MARIO, 2)), // an offset no longer in the settings
+      ...heldOf(plannedOf(MARIO, 14)), // fired already
+      ...heldOf(plannedOf(MARIO, 7)),
+      at(snoozeKey(oldMario.address, oldMario.expiry)),
+      at(snoozeKey(STUDIO.address, STUDIO.expiry)),
+      at('badge-refresh'),
     ];
     const result = reconcile(daysBefore(10), { existing, fired: [key(MARIO, 14)] });
     expect(result.clear).toEqual([
       key(oldMario, 7),
-      reminderKey('gone@pec.it', '2027-02-15', 3),
-      key(MARIO, 14),
+      alarm({ address: 'gone@pec.it' }, 3),
+      alarm(MARIO, 2),
+      alarm(MARIO, 14),
       snoozeKey(oldMario.address, oldMario.expiry),
     ]);
     expect(keysOf(result.create)).not.toContain(key(MARIO, 7));
   });
 
   it('treats a reminder due this very millisecond as missed', () => {
-    const result = reconcile(daysBefore(14), { existing: keysOf(planned) });
+    const result = reconcile(daysBefore(14), { existing: alarmsOf(planned) });
     expect(keysOf(result.fireNow)).toEqual([key(MARIO, 14)]);
-    expect(result.clear).toEqual([key(MARIO, 14)]);
+    expect(result.clear).toEqual([alarm(MARIO, 14)]);
   });
 
   it('shows one notice per password after the browser was closed for days', () => {
@@ -191,12 +241,19 @@ describe('reconcileReminders', () => {
         fc.integer({ min: 0, max: 23 }),
         flags,
         flags,
-        (accounts, offsets, hour, nowDays, nowHour, hasAlarm, wasFired) => {
+        flags,
+        (accounts, offsets, hour, nowDays, nowHour, hasAlarm, wasFired, wasMoved) => {
           const now = localDateTime(addDays('2027-03-28', nowDays), nowHour);
           const plan = planReminders(accounts, { offsets, hour });
-          const existing = [...keysOf(plan).filter((_, index) => hasAlarm[index]), 'reminder|old@pec.it|2026-01-01|0'];
+          // Some alarms held at their time, some at a previous expiry's, one of an older version.
+          const existing = [
+            ...plan.flatMap((reminder, index) =>
+              hasAlarm[index] ? [{ name: reminder.alarm, scheduledTime: reminder.when - (wasMoved[index] ? 86_400_000 : 0) }] : [],
+            ),
+            { name: 'reminder|old@pec.it|2026-01-01|0', scheduledTime: 0 },
+          ];
           const fired = keysOf(plan).filter((_, index) => wasFired[index]);
-          const first = reconcileReminders({ planned: plan, existingAlarmNames: existing, firedKeys: fired, now });
+          const first = reconcileReminders({ planned: plan, heldAlarms: existing, firedKeys: fired, now });
 
           const firedKeys = new Set(first.markFired);
           expect(keysOf(first.fireNow).every((name) => firedKeys.has(name))).toBe(true);
@@ -204,10 +261,9 @@ describe('reconcileReminders', () => {
           expect(new Set(passwords).size).toBe(passwords.length);
           expect(first.create.every((reminder) => reminder.when > now.getTime() && !fired.includes(reminder.key))).toBe(true);
 
-          const alarms = [...existing.filter((name) => !first.clear.includes(name)), ...keysOf(first.create)];
           const second = reconcileReminders({
             planned: plan,
-            existingAlarmNames: alarms,
+            heldAlarms: applied(existing, first),
             firedKeys: [...fired, ...first.markFired],
             now,
           });
@@ -224,12 +280,13 @@ describe('the cap: the soonest reminders hold the alarms', () => {
   const now = daysBefore(30);
 
   it('gives the budget to the soonest still to come, and a later alarm gives way to a sooner reminder', () => {
-    const result = reconcileReminders({ planned, existingAlarmNames: [key(STUDIO, 0)], firedKeys: [], now, budget: 3 });
+    const studioOnTheDay = alarmsOf(planned.filter((r) => r.key === key(STUDIO, 0)));
+    const result = reconcileReminders({ planned, heldAlarms: studioOnTheDay, firedKeys: [], now, budget: 3 });
     expect(keysOf(result.create)).toEqual([key(MARIO, 14), key(STUDIO, 14), key(MARIO, 7)]);
-    expect(result.clear).toEqual([key(STUDIO, 0)]);
+    expect(result.clear).toEqual([alarm(STUDIO, 0)]);
   });
 
-  it('orders reminders due at the same moment by key, the same way every time', () => {
+  it('orders reminders due at the same moment by alarm name, the same way every time', () => {
     const same = planReminders([STUDIO, MARIO], { offsets: [1], hour: 9 }).map((reminder) => ({ ...reminder, when: 0 }));
     expect([...same].sort(sooner).map((reminder) => reminder.address)).toEqual([MARIO.address, STUDIO.address]);
   });
@@ -238,12 +295,12 @@ describe('the cap: the soonest reminders hold the alarms', () => {
 describe('reconcileMailboxReminders: one mailbox changed, the rest in line', () => {
   const OTHERS = ['a@pec.it', 'b@pec.it', 'c@pec.it'].map((address, index) => ({ address, expiry: addDays(MARIO.expiry, 10 * index) }));
   const now = daysBefore(30);
-  const held = (reminders: readonly PlannedReminder[]): HeldAlarm[] => reminders.map(({ key, when }) => ({ name: key, scheduledTime: when }));
+  const held = alarmsOf;
   /** The alarms a full reconcile leaves from nothing held: the head of the plan. */
   const fullFrom = (accounts: TrackedExpiry[], budget: number) =>
-    reconcileReminders({ planned: planReminders(accounts, DEFAULT_REMINDER_SETTINGS), existingAlarmNames: [], firedKeys: [], now, budget }).create;
+    reconcileReminders({ planned: planReminders(accounts, DEFAULT_REMINDER_SETTINGS), heldAlarms: [], firedKeys: [], now, budget }).create;
 
-  it("moves the mailbox's alarms to its new expiry, and the others' latest give way when it takes more", () => {
+  it("moves the mailbox's alarms to its new expiry by creating them again (nothing of its own cleared), and the others' latest give way when it takes more", () => {
     const before = fullFrom([...OTHERS, MARIO], 12);
     const renewed = { address: MARIO.address, expiry: addDays(MARIO.expiry, -5) };
     const result = reconcileMailboxReminders({
@@ -254,11 +311,9 @@ describe('reconcileMailboxReminders: one mailbox changed, the rest in line', () 
       now,
       budget: 12,
     });
-    const after = [...keysOf(before).filter((name) => !result!.clear.includes(name)), ...keysOf(result!.create)].sort();
-    expect(after).toEqual(keysOf(fullFrom([...OTHERS, renewed], 12)).sort());
-    expect(result!.clear.filter((name) => name.startsWith(reminderPrefix(MARIO.address)))).toEqual(
-      keysOf(before).filter((name) => name.startsWith(reminderPrefix(MARIO.address))),
-    );
+    expect(applied(held(before), result!)).toEqual(applied([], { create: fullFrom([...OTHERS, renewed], 12), clear: [] }));
+    expect(result!.clear.filter((name) => name.startsWith(reminderPrefix(MARIO.address)))).toEqual([]);
+    expect(result!.create.map((r) => r.alarm)).toEqual(namesOf(held(before)).filter((name) => name.startsWith(reminderPrefix(MARIO.address))));
   });
 
   it('says null when its reminders reach past the latest alarm held: only the whole plan knows what comes first', () => {
@@ -294,7 +349,7 @@ describe('reconcileMailboxReminders: one mailbox changed, the rest in line', () 
       now,
       budget: 100,
     });
-    expect(result).toEqual({ create: [], clear: keysOf(planReminders([MARIO], DEFAULT_REMINDER_SETTINGS)), prune: [key(MARIO, 14)] });
+    expect(result).toEqual({ create: [], clear: namesOf(held(planReminders([MARIO], DEFAULT_REMINDER_SETTINGS))), prune: [key(MARIO, 14)] });
   });
 
   it('ends as the head of what a full reconcile holds, and the next midnight makes it the same (property)', () => {
@@ -317,7 +372,7 @@ describe('reconcileMailboxReminders: one mailbox changed, the rest in line', () 
           // In line before: a full reconcile from nothing, every past reminder fired.
           const before = planReminders(tracked(accounts), settings);
           const fired = pastKeys(accounts);
-          const heldBefore = reconcileReminders({ planned: before, existingAlarmNames: [], firedKeys: fired, now, budget }).create;
+          const heldBefore = held(reconcileReminders({ planned: before, heldAlarms: [], firedKeys: fired, now, budget }).create);
 
           // The capture: one mailbox gets a new expiry (or none); its past reminders are settled.
           const others = accounts.filter((a) => a.address !== changed);
@@ -326,40 +381,34 @@ describe('reconcileMailboxReminders: one mailbox changed, the rest in line', () 
           const after = [...others, ...mine];
           const firedAfter = [...new Set([...fired, ...pastKeys(mine)])];
 
-          const heldNames = keysOf(heldBefore);
-          const full = reconcileReminders({
-            planned: planReminders(tracked(after), settings),
-            existingAlarmNames: heldNames,
-            firedKeys: firedAfter,
-            now,
-            budget,
-          });
-          const fullHeld = [...heldNames.filter((n) => !full.clear.includes(n)), ...keysOf(full.create)].sort();
+          const plannedAfter = planReminders(tracked(after), settings);
+          const full = reconcileReminders({ planned: plannedAfter, heldAlarms: heldBefore, firedKeys: firedAfter, now, budget });
+          const fullHeld = applied(heldBefore, full);
 
           const incremental = reconcileMailboxReminders({
             address: changed,
             planned: planReminders(tracked(mine), settings),
-            heldAlarms: held(heldBefore),
+            heldAlarms: heldBefore,
             firedKeys: firedAfter.filter((k) => k.startsWith(reminderPrefix(changed))),
             now,
             budget,
           });
           if (incremental === null) return; // the caller reconciles everything: fullHeld, by definition
-          const incrementalHeld = [...heldNames.filter((n) => !incremental.clear.includes(n)), ...keysOf(incremental.create)].sort();
+          const incrementalHeld = applied(heldBefore, incremental);
+          const heldAs = (alarms: HeldAlarm[]) => alarms.map(({ name, scheduledTime }) => `${name}@${scheduledTime}`);
 
-          // No alarm the full pass would not hold, none beyond the cap, and what is missing comes after every alarm held.
-          expect(incrementalHeld.filter((n) => !fullHeld.includes(n))).toEqual([]);
+          // No alarm the full pass would not hold (nor at another time), none beyond the cap, and what is missing comes after every alarm held.
+          expect(heldAs(incrementalHeld).filter((n) => !heldAs(fullHeld).includes(n))).toEqual([]);
           expect(incrementalHeld.length).toBeLessThanOrEqual(Math.max(budget, 0));
-          const plannedAfter = planReminders(tracked(after), settings);
-          const whenOf = (name: string) => plannedAfter.find((r) => r.key === name)!;
-          const latest = incrementalHeld.map(whenOf).sort(sooner).at(-1);
-          for (const missing of fullHeld.filter((n) => !incrementalHeld.includes(n))) {
-            expect(latest === undefined || sooner(whenOf(missing), latest) > 0).toBe(true);
+          const asReminder = ({ name, scheduledTime }: HeldAlarm) => ({ alarm: name, when: scheduledTime });
+          const latest = incrementalHeld.map(asReminder).sort(sooner).at(-1);
+          for (const missing of fullHeld.filter((a) => !heldAs(incrementalHeld).includes(heldAs([a])[0]!))) {
+            expect(latest === undefined || sooner(asReminder(missing), latest) > 0).toBe(true);
           }
           // The next midnight (a full plan, nothing changed) tops up to exactly the full pass's alarms.
-          const topUp = reconcileReminders({ planned: plannedAfter, existingAlarmNames: incrementalHeld, firedKeys: firedAfter, now, budget });
+          const topUp = reconcileReminders({ planned: plannedAfter, heldAlarms: incrementalHeld, firedKeys: firedAfter, now, budget });
           expect(topUp.clear).toEqual([]);
-          expect([...incrementalHeld, ...keysOf(topUp.create)].sort()).toEqual(fullHeld);
+          expect(applied(incrementalHeld, topUp)).toEqual(fullHeld);
           // The fired keys left are those of the plan.
           const prunedFired = firedAfter.filter((k) => !incremental.prune.includes(k));
           expect(prunedFired.filter((k) => k.startsWith(reminderPrefix(changed))).every((k) => keysOf(plannedAfter).includes(k))).toBe(true);

@@ -3,6 +3,12 @@
  * start the background plans them again and reconciles the plan with the alarms the browser
  * still has (Chrome may drop alarms on restart and update, Firefox never keeps them) and with
  * the keys already shown, which are the only reminder state worth storing.
+ *
+ * A reminder has two names. Its key names the password (address, expiry, offset): the fired keys
+ * are stored by it, so a renewal's reminders are new ones. Its alarm is named without the expiry
+ * (address, offset), so a renewal's alarms take the place of the old expiry's by being created
+ * under the same names: a capture's five creates, not five clears and five creates (issue 17).
+ * An alarm that fires as its mailbox's date is being replaced is told apart by its time (isStaleAlarm).
  */
 import { addDays, localDateTime, localDateTimesBefore, localToday, parseIsoDate, type IsoDate } from '../dates/calendar-date';
 
@@ -23,15 +29,17 @@ export interface TrackedExpiry {
 }
 
 export interface PlannedReminder extends TrackedExpiry {
-  /** Also the alarm's name: see reminderKey. */
+  /** The reminder's name among the fired keys: see reminderKey. */
   key: string;
+  /** Its alarm's name: see reminderAlarmName. */
+  alarm: string;
   offset: number;
   /** Epoch ms: settings.hour, local time, `offset` days before the expiry. */
   when: number;
 }
 
 export interface ReminderReconciliation {
-  /** Future reminders within the budget with no alarm yet. */
+  /** Future reminders within the budget with no alarm at their time yet. */
   create: PlannedReminder[];
   /** Names of existing alarms that no longer match the plan, or that a sooner reminder takes the place of. */
   clear: string[];
@@ -49,11 +57,34 @@ export function reminderKey(address: string, expiry: IsoDate, offset: number): s
   return `${REMINDER_PREFIX}${address}|${expiry}|${offset}`;
 }
 
-export function parseReminderKey(key: string): { address: string; expiry: IsoDate; offset: number } | null {
-  const [kind, address, expiry = '', offset = '', ...rest] = key.split('|');
-  if (`${kind}|` !== REMINDER_PREFIX || !address || rest.length > 0) return null;
-  if (parseIsoDate(expiry) === null || !/^-?\d+$/.test(offset)) return null;
-  return { address, expiry, offset: Number(offset) };
+/** The alarm of a mailbox's reminder `offset` days before whatever expiry it has. */
+export function reminderAlarmName(address: string, offset: number): string {
+  return `${REMINDER_PREFIX}${address}|${offset}`;
+}
+
+/** The mailbox and offset of a reminder alarm; null for any other name (an older version's, with the expiry, included). */
+export function parseReminderAlarmName(name: string): { address: string; offset: number } | null {
+  const [kind, address, offset = '', ...rest] = name.split('|');
+  if (`${kind}|` !== REMINDER_PREFIX || !address || rest.length > 0 || !/^-?\d+$/.test(offset)) return null;
+  return { address, offset: Number(offset) };
+}
+
+/**
+ * Reminders of two expiries of one mailbox at the same offset are whole days apart; the same
+ * reminder may fire a little after its time (Chrome holds an alarm due within 30 seconds that
+ * long). Half a day tells them apart.
+ */
+const SAME_REMINDER_MS = 12 * 60 * 60 * 1000;
+
+/**
+ * An alarm that came due at `scheduledTime` was set for the mailbox's previous expiry, not for
+ * `reminder` (the one of its name in today's plan): its time is another's, and the date was read
+ * (`dateReadAt`) after it came due, as when a renewal is recorded while the alarm's event waits.
+ * Every change of the date creates the mailbox's alarms again, so nothing else leaves an alarm
+ * at another time; one that is, and came due after the date was read, stands for the reminder.
+ */
+export function isStaleAlarm(reminder: Pick<PlannedReminder, 'when'>, scheduledTime: number, dateReadAt: number): boolean {
+  return Math.abs(reminder.when - scheduledTime) >= SAME_REMINDER_MS && dateReadAt >= scheduledTime;
 }
 
 export function snoozeKey(address: string, expiry: IsoDate): string {
@@ -69,28 +100,34 @@ export function parseSnoozeKey(key: string): TrackedExpiry | null {
 /** Every reminder of every tracked password, past ones included, soonest first (see sooner). */
 export function planReminders(accounts: readonly TrackedExpiry[], settings: ReminderSettings): PlannedReminder[] {
   const planned: PlannedReminder[] = [];
-  // The same password twice in the list, or an offset twice in the settings, is planned once.
-  const keys = new Set<string>();
+  // A mailbox has one expiry (its alarms are named without it): a mailbox twice in the list is
+  // planned once, with its first expiry; an offset twice in the settings, once.
+  const alarms = new Set<string>();
+  const addresses = new Set<string>();
   for (const { address, expiry, askDays } of accounts) {
+    if (addresses.has(address)) continue;
+    addresses.add(address);
     const offsets = askDays === undefined || settings.offsets.includes(askDays) ? settings.offsets : [...settings.offsets, askDays];
     const instants = localDateTimesBefore(expiry, offsets, settings.hour);
     for (let index = 0; index < offsets.length; index++) {
       const offset = offsets[index]!;
-      const key = reminderKey(address, expiry, offset);
-      if (keys.has(key)) continue;
-      keys.add(key);
-      planned.push({ key, address, expiry, offset, when: instants[index]! });
+      const alarm = reminderAlarmName(address, offset);
+      if (alarms.has(alarm)) continue;
+      alarms.add(alarm);
+      planned.push({ key: reminderKey(address, expiry, offset), alarm, address, expiry, offset, when: instants[index]! });
     }
   }
   return planned.sort(sooner);
 }
 
 /**
- * The order in which reminders get an alarm under the cap: by time, then by key. The key's code
- * units, not localeCompare: any fixed order will do, and collating a thousand keys costs milliseconds.
+ * The order in which reminders get an alarm under the cap: by time, then by alarm name (what the
+ * alarms held tell of themselves, so that a capture orders them as the whole plan does). The
+ * name's code units, not localeCompare: any fixed order will do, and collating a thousand names
+ * costs milliseconds.
  */
-export function sooner(a: { when: number; key: string }, b: { when: number; key: string }): number {
-  return a.when - b.when || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+export function sooner(a: { when: number; alarm: string }, b: { when: number; alarm: string }): number {
+  return a.when - b.when || (a.alarm < b.alarm ? -1 : a.alarm > b.alarm ? 1 : 0);
 }
 
 /**
@@ -106,14 +143,15 @@ export function sooner(a: { when: number; key: string }, b: { when: number; key:
  */
 export function reconcileReminders({
   planned,
-  existingAlarmNames,
+  heldAlarms,
   firedKeys,
   now,
   snoozed = [],
   budget = Infinity,
 }: {
   planned: readonly PlannedReminder[];
-  existingAlarmNames: Iterable<string>;
+  /** Every alarm the browser holds. */
+  heldAlarms: readonly HeldAlarm[];
   firedKeys: Iterable<string>;
   now: Date;
   /** Snooze keys not yet shown, whether their alarm survived or not. */
@@ -122,14 +160,14 @@ export function reconcileReminders({
   budget?: number;
 }): ReminderReconciliation {
   const fired = new Set(firedKeys);
-  const existing = new Set(existingAlarmNames);
+  const held = new Map(heldAlarms.map(({ name, scheduledTime }) => [name, scheduledTime]));
   const pendingSnoozes = new Set(snoozed);
   const nowMs = now.getTime();
 
   // `planned` is soonest first: the alarms go to the head of what is still to come.
   const upcoming = planned.filter((reminder) => reminder.when > nowMs && !fired.has(reminder.key)).slice(0, budget);
-  const upcomingKeys = new Set(upcoming.map((reminder) => reminder.key));
-  const snoozeAlarms = [...existing].filter((name) => name.startsWith(SNOOZE_PREFIX));
+  const upcomingAlarms = new Set(upcoming.map((reminder) => reminder.alarm));
+  const snoozeAlarms = [...held.keys()].filter((name) => name.startsWith(SNOOZE_PREFIX));
   const trackedSnoozeKeys = new Set(snoozeAlarms.length ? planned.map((reminder) => snoozeKey(reminder.address, reminder.expiry)) : []);
 
   // Only the passwords of a missed reminder have anything to show or mark: in most passes, none.
@@ -147,9 +185,10 @@ export function reconcileReminders({
   }
 
   return {
-    create: upcoming.filter((reminder) => !existing.has(reminder.key)),
+    // An alarm held at another time (a previous expiry's, another hour) is replaced by the create.
+    create: upcoming.filter((reminder) => held.get(reminder.alarm) !== reminder.when),
     clear: [
-      ...[...existing].filter((name) => name.startsWith(REMINDER_PREFIX) && !upcomingKeys.has(name)),
+      ...[...held.keys()].filter((name) => name.startsWith(REMINDER_PREFIX) && !upcomingAlarms.has(name)),
       ...snoozeAlarms.filter((name) => !trackedSnoozeKeys.has(name)),
     ],
     fireNow,
@@ -157,7 +196,7 @@ export function reconcileReminders({
   };
 }
 
-/** The first part of every reminder alarm name of `address`: its alarms and fired keys, whatever the expiry. */
+/** The first part of every reminder alarm name and fired key of `address`, whatever the expiry. */
 export function reminderPrefix(address: string): string {
   return `${REMINDER_PREFIX}${address}|`;
 }
@@ -174,9 +213,9 @@ export interface HeldAlarm {
 }
 
 export interface MailboxReconciliation {
-  /** The mailbox's reminders to give an alarm. */
+  /** The mailbox's reminders to give an alarm (one of its old expiry's under the same name is replaced). */
   create: PlannedReminder[];
-  /** Alarm names to clear: the mailbox's old ones, and others' latest that its sooner ones take the place of. */
+  /** Alarm names to clear: the mailbox's old ones not replaced, and others' latest that its sooner ones take the place of. */
   clear: string[];
   /** The mailbox's fired keys its plan no longer has (an earlier expiry's). */
   prune: string[];
@@ -217,10 +256,10 @@ export function reconcileMailboxReminders({
   const prefix = reminderPrefix(address);
   const fired = new Set(firedKeys);
   const upcoming = planned.filter((reminder) => reminder.when > now.getTime() && !fired.has(reminder.key));
-  const own = heldAlarms.filter(({ name }) => name.startsWith(prefix)).map(({ name }) => name);
+  const own = new Map(heldAlarms.filter(({ name }) => name.startsWith(prefix)).map(({ name, scheduledTime }) => [name, scheduledTime]));
   const others = heldAlarms
     .filter(({ name }) => name.startsWith(REMINDER_PREFIX) && !name.startsWith(prefix))
-    .map(({ name, scheduledTime }) => ({ key: name, when: scheduledTime }))
+    .map(({ name, scheduledTime }) => ({ alarm: name, when: scheduledTime }))
     .sort(sooner);
   const horizon = others.at(-1);
   if (upcoming.some((reminder) => horizon === undefined || sooner(reminder, horizon) > 0)) return null;
@@ -229,13 +268,12 @@ export function reconcileMailboxReminders({
     [...others, ...upcoming]
       .sort(sooner)
       .slice(0, Math.max(0, budget))
-      .map(({ key }) => key),
+      .map(({ alarm }) => alarm),
   );
   const plannedKeys = new Set(planned.map(({ key }) => key));
-  const ownNames = new Set(own);
   return {
-    create: upcoming.filter(({ key }) => kept.has(key) && !ownNames.has(key)),
-    clear: [...own, ...others.map(({ key }) => key)].filter((name) => !kept.has(name)),
+    create: upcoming.filter(({ alarm, when }) => kept.has(alarm) && own.get(alarm) !== when),
+    clear: [...own.keys(), ...others.map(({ alarm }) => alarm)].filter((name) => !kept.has(name)),
     prune: [...fired].filter((key) => !plannedKeys.has(key)),
   };
 }

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { dumpExtensionStores, recordedMessages, recordMessagesHere } from '../extension-probes';
 import { navigate } from './bidi';
 import { EXTENSION_ORIGIN } from './launch';
+import { alarmsAsReminders } from '../alarm-names';
 
 /** The WebExtension API as Firefox gives it to extension pages, with promises. */
 type WebExtensionApi = typeof import('webextension-polyfill');
@@ -34,8 +35,13 @@ export function badgeTitle(page: Page): Promise<string> {
   return page.evaluate(() => (globalThis as unknown as ExtensionGlobals).browser.browserAction.getTitle({}));
 }
 
-export function alarmNames(page: Page): Promise<string[]> {
-  return page.evaluate(async () => (await (globalThis as unknown as ExtensionGlobals).browser.alarms.getAll()).map((alarm) => alarm.name));
+/** The alarms the add-on holds, a reminder's as the key of the reminder it stands for (alarmsAsReminders). */
+export async function alarmsHeld(page: Page): Promise<string[]> {
+  return alarmsAsReminders(
+    await page.evaluate(async () =>
+      (await (globalThis as unknown as ExtensionGlobals).browser.alarms.getAll()).map(({ name, scheduledTime }) => ({ name, scheduledTime })),
+    ),
+  );
 }
 
 /** The real alarm, brought forward: Firefox fires it and the background handles it. */
