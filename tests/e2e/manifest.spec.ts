@@ -74,3 +74,12 @@ test('the popup loads two scripts and two stylesheets, none of them the webexten
   expect(styles).toHaveLength(2);
   for (const script of scripts) expect(readFileSync(resolve(output, script), 'utf8'), script).not.toContain('only be loaded in a browser extension');
 });
+
+// Issue 17: the loader starts in a new renderer on every Aruba page; compiled whole with the file,
+// its functions are not parsed twice and compiled one by one at their first call.
+test('the loader asks V8 to compile all its functions at once, in both builds', () => {
+  for (const dir of ['chrome-mv3', 'firefox-mv2']) {
+    const loader = readFileSync(resolve(import.meta.dirname, '../../.output', dir, 'aruba-loader.js'), 'utf8');
+    expect(loader.startsWith('//# allFunctionsCalledOnLoad\n'), dir).toBe(true);
+  }
+});
