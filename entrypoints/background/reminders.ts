@@ -292,11 +292,11 @@ export function onReminderAlarm({ name, scheduledTime }: HeldAlarm, now = new Da
       return account?.expiry === snooze.expiry ? showReminders([snooze], now, settings.namesInNotifications) : undefined;
     }
     const planned = planOf(accounts, settings);
+    // Its mailbox is gone or no longer has this offset: nothing to show (the next reconcile clears what is left).
     const due = planned.find((p) => p.alarm === name);
-    // Its mailbox is gone or no longer has this offset, or it was set for the expiry a renewal
-    // just replaced: nothing to show, and the next reconcile clears what is left.
-    const readAt = accounts.find((a) => a.address === due?.address)?.capturedAt ?? 0;
-    if (!due || isStaleAlarm(due, scheduledTime, readAt)) return;
+    if (!due) return;
+    // Set for the expiry a renewal just replaced, whose capture creates the alarm again for the new one.
+    if (isStaleAlarm(due, scheduledTime, accounts.find((a) => a.address === due.address)!.capturedAt)) return;
     const fired = await storedFiredReminders();
     if (fired.has(due.key)) return;
     // Other reminders due at this same moment (an office's clients) join this one notification.
