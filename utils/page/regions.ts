@@ -15,11 +15,97 @@ const CONTENT_ROLES = new Set(['article', 'document', 'feed', 'grid', 'treegrid'
 /** Elements that hold a document, a quotation or typed text. */
 const CONTENT_TAGS = new Set(['article', 'iframe', 'frame', 'object', 'embed', 'blockquote', 'textarea']);
 /**
- * Names of message views, in a custom element's tag, an id or a class: «message-body»,
- * «mail-viewer», «reading-pane», «anteprima». Used only to leave things out, which is the safe side.
+ * Words of a message view's name, in a custom element's tag, an id or a class: a word for
+ * messages then a word for a view of them («message-body», «mailview», «e-mail-preview»), or one
+ * of the view names («reading-pane», «anteprima»). Used only to leave things out, which is the
+ * safe side.
  */
-const CONTENT_NAME =
-  /(?:^|[-_\s])(?:(?:messages?|messaggio|messaggi|mails?|msgs?|e-?mails?)[-_]?(?:body|content|text|view|viewer|preview|reader|detail|details|list|row|item|frame|html|container)|reading[-_]?pane|preview(?:[-_]?pane)?|reader|viewer|anteprima|lettura|corpo[-_]?messaggio)(?:$|[-_\s])/i;
+const MESSAGE_WORDS = ['messages', 'message', 'messaggio', 'messaggi', 'mails', 'mail', 'msgs', 'msg', 'emails', 'email'];
+const VIEW_WORDS = new Set([
+  'body',
+  'content',
+  'text',
+  'view',
+  'viewer',
+  'preview',
+  'reader',
+  'detail',
+  'details',
+  'list',
+  'row',
+  'item',
+  'frame',
+  'html',
+  'container',
+]);
+const VIEW_NAMES = new Set(['readingpane', 'preview', 'previewpane', 'reader', 'viewer', 'anteprima', 'lettura', 'corpomessaggio']);
+
+function isMessageViewName(joined: string): boolean {
+  return VIEW_NAMES.has(joined) || MESSAGE_WORDS.some((word) => joined.startsWith(word) && VIEW_WORDS.has(joined.slice(word.length)));
+}
+
+/** Space, tab, line feed, form feed, carriage return: what parts the names of a class list. */
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
+}
+
+/**
+ * Names read as words: a run of at most `span` adjacent words, written together, that `isName`
+ * knows is one. Every such name matches `hint` (a few letters, a small expression): a name that
+ * does not (most classes) is passed over without being split.
+ */
+interface NameRule {
+  isName: (joined: string) => boolean;
+  span: number;
+  hint: RegExp;
+}
+
+/**
+ * Whether the name holds one the rule knows. Words are parted by one «-» or «_», names by white
+ * space (as in a class list): «app-header», «app_header» and «appheader» are all «appheader»,
+ * «app header» is two names. Plain string work after the hint: the expressions this replaced,
+ * every word and separator in one, compiled to about 30 KB of code on every Aruba page (issue 17;
+ * tests/unit/region-names.test.ts keeps them as the reference).
+ */
+function hasName(name: string, rule: NameRule): boolean {
+  if (!rule.hint.test(name)) return false;
+  const lower = name.toLowerCase();
+  let words: string[] = [];
+  let start = 0;
+  for (let at = 0; at <= lower.length; at++) {
+    const code = at < lower.length ? lower.charCodeAt(at) : 32;
+    const space = isSpace(code);
+    if (!space && code !== 45 && code !== 95) continue;
+    words.push(lower.slice(start, at));
+    start = at + 1;
+    if (!space) continue;
+    for (let first = 0; first < words.length; first++) {
+      let joined = '';
+      for (let last = first; last < words.length && last < first + rule.span && words[last] !== ''; last++) {
+        joined += words[last];
+        if (rule.isName(joined)) return true;
+      }
+    }
+    words = [];
+  }
+  return false;
+}
+
+/** The first word of a role attribute (its main role; the others are fallbacks). */
+function firstRole(element: Element): string {
+  const role = (element.getAttribute('role') ?? '').trim();
+  let end = 0;
+  while (end < role.length && !isSpace(role.charCodeAt(end))) end++;
+  return role.slice(0, end);
+}
+
+/** Two words at most: «e-mail-body» is named by «mail» and «body» already. */
+const MESSAGE_VIEW: NameRule = {
+  isName: isMessageViewName,
+  span: 2,
+  hint: /mes|mail|msg|read|prev|view|anteprima|lettura|corpo/i,
+};
+
 /** An accessible name that says "this is a message": «Anteprima messaggio», «Reading pane». */
 const CONTENT_LABEL = /\b(?:anteprima|lettura|messaggio|corpo del messaggio|reading pane|preview|message|message body)\b/i;
 /** Elements whose accessible name describes the region they are (not a control). */
@@ -34,10 +120,11 @@ function isEditable(element: Element): boolean {
 export function isContentRegion(element: Element): boolean {
   const tag = element.localName;
   if (CONTENT_TAGS.has(tag) || isEditable(element) || isDataList(element)) return true;
-  const role = (element.getAttribute('role') ?? '').trim().split(/\s+/)[0] ?? '';
+  const role = firstRole(element);
   if (CONTENT_ROLES.has(role)) return true;
   if (tag === 'html' || tag === 'body') return false;
-  if (CONTENT_NAME.test(tag) || CONTENT_NAME.test(element.id) || CONTENT_NAME.test(element.getAttribute('class') ?? '')) return true;
+  // Tag, id and classes as one list of names: one look at the hint for the three.
+  if (hasName(`${tag} ${element.id} ${element.getAttribute('class') ?? ''}`, MESSAGE_VIEW)) return true;
   const regionRole = role || (tag === 'section' || tag === 'aside' || tag === 'main' ? 'region' : '');
   if (!REGION_ROLES.has(regionRole)) return false;
   const name = `${element.getAttribute('aria-label') ?? ''} ${element.getAttribute('aria-roledescription') ?? ''}`;
@@ -93,10 +180,12 @@ export function isAppChrome(element: Element): boolean {
 }
 
 const TOP_BAR_ROLES = new Set(['banner', 'navigation', 'toolbar', 'menubar']);
-const TOP_BAR_NAME = /(?:^|[-_])(?:navbar|nav|header|topbar|toolbar|appbar|masthead|banner)(?:$|[-_])/i;
-/** An id or class naming the app's top bar: «topbar», «app-header», «navbar» (not a message's «header»). */
-const TOP_BAR_ID =
-  /(?:^|[-_\s])(?:top[-_]?bar|nav[-_]?bar|app[-_]?bar|app[-_]?header|page[-_]?header|site[-_]?header|main[-_]?header|masthead|tool[-_]?bar)(?:$|[-_\s])/i;
+/** A custom element named as a top bar, in one word of its tag: «aru-navbar», «app-header». */
+const TOP_BAR_TAG_WORDS = new Set(['navbar', 'nav', 'header', 'topbar', 'toolbar', 'appbar', 'masthead', 'banner']);
+const TOP_BAR_TAG: NameRule = { isName: (word) => TOP_BAR_TAG_WORDS.has(word), span: 1, hint: /nav|header|bar|mast|banner/ };
+/** An id or class naming the app's top bar: «topbar», «app-header», «nav_bar» (not a message's «header»). */
+const TOP_BAR_NAMES = new Set(['topbar', 'navbar', 'appbar', 'appheader', 'pageheader', 'siteheader', 'mainheader', 'masthead', 'toolbar']);
+const TOP_BAR_ID: NameRule = { isName: (joined) => TOP_BAR_NAMES.has(joined), span: 2, hint: /bar|header|mast/i };
 /** A header inside these is the header of a section or a message, not the page's banner (as in ARIA). */
 const SECTIONING = new Set(['article', 'aside', 'main', 'nav', 'section']);
 const SECTIONING_ROLES = new Set(['article', 'complementary', 'main', 'navigation', 'region']);
@@ -124,6 +213,6 @@ export function isTopBar(element: Element): boolean {
   const role = (element.getAttribute('role') ?? '').trim();
   if (TOP_BAR_ROLES.has(role) || element.localName === 'nav') return true;
   if (element.localName === 'header') return isPageBanner(element);
-  if (element.localName.includes('-') && TOP_BAR_NAME.test(element.localName)) return true;
-  return TOP_BAR_ID.test(element.id) || TOP_BAR_ID.test(element.getAttribute('class') ?? '');
+  if (element.localName.includes('-') && hasName(element.localName, TOP_BAR_TAG)) return true;
+  return hasName(`${element.id} ${element.getAttribute('class') ?? ''}`, TOP_BAR_ID);
 }
