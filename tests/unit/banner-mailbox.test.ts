@@ -51,4 +51,45 @@ describe('the mailbox in the page banner', () => {
     const reader = await openHtml('https://webmail.pec.it/', `<div class="reading-pane"><header>altro@pec.it</header></div>`);
     expect(readBannerMailbox(reader.document)).toBeNull();
   });
+
+  it('on the inbox, looks at no element of the top bar but the few around the address', async () => {
+    const replica = await openReplica('https://webmail.pec.it/');
+    const banner = replica.document.querySelector('header')!;
+    const around = new Set<Element>();
+    for (let node: Element | null = banner; node; node = node.parentElement) around.add(node);
+    const text = [...banner.querySelectorAll('*')].find((element) => element.childElementCount === 0 && element.textContent?.includes(MAILBOX))!;
+    for (let node: Element | null = text; node && node !== banner; node = node.parentElement) around.add(node);
+    const looked = new Set<Element>();
+    const prototype = replica.window.Element.prototype;
+    const getAttribute = Object.getOwnPropertyDescriptor(prototype, 'getAttribute')!;
+    Object.defineProperty(prototype, 'getAttribute', {
+      ...getAttribute,
+      value(this: Element, name: string) {
+        looked.add(this);
+        return (getAttribute.value as Element['getAttribute']).call(this, name);
+      },
+    });
+    try {
+      expect(readBannerMailbox(replica.document)).toBe(MAILBOX);
+    } finally {
+      Object.defineProperty(prototype, 'getAttribute', getAttribute);
+    }
+    expect(banner.querySelectorAll('*').length).toBeGreaterThan(looked.size);
+    expect([...looked].filter((element) => !around.has(element)).map((element) => element.outerHTML)).toEqual([]);
+  });
+
+  it.each([
+    [
+      'a message preview in the top bar',
+      `<header><div class="message-preview">Da: verifica@aruba-pec-supporto.com</div><span>${MAILBOX}</span></header>`,
+    ],
+    ['an address in a title under it, first', `<header><span title="Casella ${MAILBOX}">M</span> <span>altro@pec.it</span></header>`],
+    [
+      'an address in an open shadow root',
+      `<header><x-user></x-user></header><script>document.querySelector('x-user').attachShadow({ mode: 'open' }).innerHTML = '<span>${MAILBOX}</span>';</script>`,
+    ],
+  ])('reads the banner’s own address past %s', async (_, html) => {
+    const replica = await openHtml('https://webmail.pec.it/', html);
+    expect(readBannerMailbox(replica.document)).toBe(MAILBOX);
+  });
 });

@@ -35,7 +35,7 @@ describe('the in-page overlay', () => {
     const root = shadowOf();
     expect(root.querySelector('img, b')).toBeNull();
     expect(root.querySelector('.text')!.textContent).toBe(`Premi «${HOSTILE}»`);
-    expect(root.querySelector('.chip span')!.textContent).toBe(HOSTILE);
+    expect(root.querySelector('.chip')!.firstChild!.textContent).toBe(HOSTILE);
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
   });
 

@@ -19,7 +19,8 @@ export const ARUBA_SITES = [
   { host: 'gestionemail.startpec.it' },
 ] as const satisfies readonly { host: string; paths?: readonly string[] }[];
 
-export const ARUBA_HOSTS = ARUBA_SITES.map((site) => site.host);
+// Pure: the loader, which needs none of these lists, leaves them out of its bundle.
+export const ARUBA_HOSTS = /* @__PURE__ */ ARUBA_SITES.map((site) => site.host);
 
 export type ArubaHost = (typeof ARUBA_SITES)[number]['host'];
 
@@ -28,7 +29,7 @@ export type ArubaHost = (typeof ARUBA_SITES)[number]['host'];
  * pattern's path against the URL's path and query: "/it/webmail*" takes "/it/webmail?x=1" and
  * "/it/webmail/app", never "/?next=/it/webmail".
  */
-export const ARUBA_MATCH_PATTERNS: string[] = ARUBA_SITES.flatMap((site) =>
+export const ARUBA_MATCH_PATTERNS: string[] = /* @__PURE__ */ ARUBA_SITES.flatMap((site) =>
   'paths' in site ? site.paths.map((path) => `https://${site.host}${path}*`) : [`https://${site.host}/*`],
 );
 

@@ -39,12 +39,43 @@ export function addressAt(place: Element): string | null {
   return null;
 }
 
+/** Elements that name an address in their label or title. */
+const LABELLED_ADDRESS = '[aria-label*="@"], [title*="@"]';
+/** NodeFilter.SHOW_TEXT. */
+const SHOW_TEXT = 4;
+
+/** Inside a content region of the place (a message preview in the top bar), the place itself apart. */
+function inContentUnder(element: Element | null, place: Element): boolean {
+  for (let node = element; node && node !== place; node = node.parentElement) if (isContentRegion(node)) return true;
+  return false;
+}
+
+/**
+ * The first address in the place's text nodes, outside content regions, as addressAt() would
+ * find it where no label or title under the place names one. Only the text nodes are visited, and
+ * only the elements around an address: the page's elements of every kind (links, icons, buttons)
+ * are never touched, which in the isolated world would build each kind's interface, about 10 KB
+ * of heap on the inbox's top bar (issue 17). Open shadow roots are not entered.
+ */
+function addressInTexts(place: Element): string | null {
+  const texts = place.ownerDocument.createTreeWalker(place, SHOW_TEXT);
+  for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+    const address = text.nodeValue?.includes('@') ? addressIn(text.nodeValue) : null;
+    if (address && !inContentUnder(text.parentElement, place)) return address;
+  }
+  return null;
+}
+
 /**
  * The address in the page's banner (its first header), if it names one. Null where the banner
  * names none or is drawn later (the new WebMail): the guide, once loaded, reads the whole page
- * (read-mailbox.ts).
+ * (read-mailbox.ts). Most banners name it in a text: that is found visiting the text nodes alone;
+ * in a label or title under the banner, or in an open shadow root, the careful walk finds it.
  */
 export function readBannerMailbox(document: Document): string | null {
   const banner = document.querySelector('header, [role=banner]');
-  return banner && isTopBar(banner) && !isPageContent(banner) ? addressAt(banner) : null;
+  if (!banner || !isTopBar(banner) || isPageContent(banner)) return null;
+  const own = addressIn(banner.getAttribute('aria-label')) ?? addressIn(banner.getAttribute('title'));
+  if (own) return own;
+  return (banner.querySelector(LABELLED_ADDRESS) ? null : addressInTexts(banner)) ?? addressAt(banner);
 }

@@ -23,11 +23,16 @@ export function composedParent(node: Node): Node | null {
   return parent?.nodeType === DOCUMENT_FRAGMENT_NODE ? ((parent as ShadowRoot).host ?? null) : parent;
 }
 
-/** The element and its ancestors in the composed tree, nearest first. */
-export function* composedAncestry(element: Element): Generator<Element> {
+/**
+ * The element and its ancestors in the composed tree, nearest first. An array, not a generator:
+ * the loader runs it on every Aruba page, where a generator's code and objects cost heap (issue 17).
+ */
+export function composedAncestry(element: Element): Element[] {
+  const ancestry: Element[] = [];
   for (let node: Node | null = element; node; node = composedParent(node)) {
-    if (node.nodeType === ELEMENT_NODE) yield node as Element;
+    if (node.nodeType === ELEMENT_NODE) ancestry.push(node as Element);
   }
+  return ancestry;
 }
 
 export function composedContains(ancestor: Element, node: Node): boolean {
