@@ -33,7 +33,7 @@ const MONTH_NAMES: readonly (readonly string[])[] = [
 const MONTH_BY_NAME = new Map(MONTH_NAMES.flatMap((names, index) => names.map((name) => [name, index + 1] as const)));
 
 const DAY = String.raw`(?<day>\d{1,2})`;
-const ORDINAL = String.raw`(?:st|nd|rd|th|°|º)?`;
+const ORDINAL = String.raw`(?:st|nd|rd|th|\u00b0|\u00ba)?`;
 // Longest names first, and no letter either side, so "mar" never takes "marzo" or "martedi".
 const MONTH_NAME = String.raw`(?<![a-z])(?<month>${[...MONTH_BY_NAME.keys()].sort((a, b) => b.length - a.length).join('|')})(?![a-z])\.?`;
 // Two or four digits and nothing that continues it: "10.30" after "15 febbraio" is a time.

@@ -55,7 +55,7 @@ const normalizedLabels = (labels: readonly string[]) => labels.map(normalizeLabe
  * («Scadenza password per programmi di posta: 15/02/2027»): what follows is where its date is.
  */
 const LABEL_THEN = new RegExp(
-  String.raw`(?<![\p{L}\d])(?:${normalizedLabels(labelsIn(EXPIRY_LABELS)).map(escape).join('|')})(?:\s+(?:della\s+|of\s+the\s+)?(?:${normalizedLabels(labelsIn(APP_PASSWORD_LABELS)).map(escape).join('|')}))?(?!\p{L})[\s:–—-]*(?:(?:il|on|del|the)\s+)?`,
+  String.raw`(?<![\p{L}\d])(?:${normalizedLabels(labelsIn(EXPIRY_LABELS)).map(escape).join('|')})(?:\s+(?:della\s+|of\s+the\s+)?(?:${normalizedLabels(labelsIn(APP_PASSWORD_LABELS)).map(escape).join('|')}))?(?!\p{L})[\s:\u2013\u2014-]*(?:(?:il|on|del|the)\s+)?`,
   'gu',
 );
 
