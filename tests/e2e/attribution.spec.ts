@@ -3,7 +3,7 @@ import { addDays, daysBetween, formatItalianDate, localToday } from '../../utils
 import { fixtureDayShift } from '../harness/fixture-dates';
 import { alarmsAsReminders } from '../harness/alarm-names';
 import { CANARY_PASSWORD } from '../harness/site';
-import { account, openPopup, seedAccounts } from './extension-pages';
+import { account, clickClosingPopup, openPopup, seedAccounts } from './extension-pages';
 import { badgeText, expect, extensionState, launchWithExtension, recordMessages, startRenewal, test, type LoadedExtension } from './extension';
 import { cardText, chipText, highlighted, walkGuide } from './walk';
 import { stepLineOf } from '../harness/renewal-walks';
@@ -124,7 +124,7 @@ test('a renewal started from the popup for one of several mailboxes records its 
   await extension.context.route('https://account.aruba.it/pec', (route) =>
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><html lang="it"><title>Accesso</title></html>' }),
   );
-  const renewal = await openedBy(extension.context, () => popup.getByRole('button', { name: 'Rinnova ora studio@pec.it' }).click());
+  const renewal = await openedBy(extension.context, () => clickClosingPopup(popup, popup.getByRole('button', { name: 'Rinnova ora studio@pec.it' })));
   // Signed in, the console comes in the same tab, naming no mailbox.
   await renewal.goto('https://account.aruba.it/pec?casella=nascosta');
   // 60 days left, yet the guide is on: this renewal was asked for.

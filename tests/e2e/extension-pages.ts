@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { NO_OFFICE_FIELDS, type Account } from '../../utils/store/types';
 import { expect, type LoadedExtension } from './extension';
 
@@ -40,4 +40,19 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
+}
+
+/**
+ * Clicks a popup button that opens a tab and closes the popup (window.close()). The popup may go
+ * before Playwright's click returns ("Target page, context or browser has been closed"): there,
+ * the click has done its work.
+ */
+export async function clickClosingPopup(popup: Page, button: Locator): Promise<void> {
+  await button.click().catch(async (error: unknown) => {
+    const closed = await popup.waitForEvent('close', { timeout: 2000 }).then(
+      () => true,
+      () => popup.isClosed(),
+    );
+    if (!closed) throw error;
+  });
 }

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { addDays, formatItalianDate, localToday } from '../../utils/dates/calendar-date';
 import { alarmsAsReminders } from '../harness/alarm-names';
-import { account, openOptions, openPopup, seedAccounts, seriousViolations } from './extension-pages';
+import { account, clickClosingPopup, openOptions, openPopup, seedAccounts, seriousViolations } from './extension-pages';
 import { badgeText, expect, test, type LoadedExtension } from './extension';
 
 const today = () => localToday(new Date());
@@ -126,7 +126,7 @@ test('the help explains "authentication failed" and the keyboard reaches every c
 test('"Rinnova ora" opens Gestione account with the guide started', async ({ extension }) => {
   const popup = await openPopup(extension);
   await seedAccounts(popup, [account({ address: 'mario.rossi@pec.it', expiry: addDays(today(), 2) })]);
-  await popup.getByRole('button', { name: 'Rinnova ora mario.rossi@pec.it' }).click();
+  await clickClosingPopup(popup, popup.getByRole('button', { name: 'Rinnova ora mario.rossi@pec.it' }));
   await expect.poll(() => tabUrls(extension)).toContain('https://account.aruba.it/pec');
   // The guide is on even though the account is known: the renewal was asked for.
   const console = await extension.context.newPage();
