@@ -180,11 +180,13 @@ export function isAppChrome(element: Element): boolean {
 }
 
 const TOP_BAR_ROLES = new Set(['banner', 'navigation', 'toolbar', 'menubar']);
+/** Names of a top bar in one word: «topbar», «navbar», «masthead». */
+const BAR_NAMES = ['topbar', 'navbar', 'appbar', 'toolbar', 'masthead'];
 /** A custom element named as a top bar, in one word of its tag: «aru-navbar», «app-header». */
-const TOP_BAR_TAG_WORDS = new Set(['navbar', 'nav', 'header', 'topbar', 'toolbar', 'appbar', 'masthead', 'banner']);
+const TOP_BAR_TAG_WORDS = new Set([...BAR_NAMES, 'nav', 'header', 'banner']);
 const TOP_BAR_TAG: NameRule = { isName: (word) => TOP_BAR_TAG_WORDS.has(word), span: 1, hint: /nav|header|bar|mast|banner/ };
 /** An id or class naming the app's top bar: «topbar», «app-header», «nav_bar» (not a message's «header»). */
-const TOP_BAR_NAMES = new Set(['topbar', 'navbar', 'appbar', 'appheader', 'pageheader', 'siteheader', 'mainheader', 'masthead', 'toolbar']);
+const TOP_BAR_NAMES = new Set([...BAR_NAMES, 'appheader', 'pageheader', 'siteheader', 'mainheader']);
 const TOP_BAR_ID: NameRule = { isName: (joined) => TOP_BAR_NAMES.has(joined), span: 2, hint: /bar|header|mast/i };
 /** A header inside these is the header of a section or a message, not the page's banner (as in ARIA). */
 const SECTIONING = new Set(['article', 'aside', 'main', 'nav', 'section']);
