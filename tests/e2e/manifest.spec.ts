@@ -75,13 +75,17 @@ test('the popup loads two scripts and two stylesheets, none of them the webexten
   for (const script of scripts) expect(readFileSync(resolve(output, script), 'utf8'), script).not.toContain('only be loaded in a browser extension');
 });
 
-// Issue 17: the loader starts in a new renderer on every Aruba page; compiled whole with the file,
-// its functions are not parsed twice and compiled one by one at their first call.
-// WXT's runner around an unlisted script (a logger and a try/catch) is left out of the loader.
-test('the loader asks V8 to compile all its functions at once, and runs without WXT’s runner, in both builds', () => {
+// Issue 17: the loader starts in a new renderer on every Aruba page, and the guide is injected
+// when it has work and runs most of its functions in its first look: compiled whole with the
+// file, their functions are not parsed twice and compiled one by one at their first call.
+// Both stay anonymous functions (no global of theirs in the page's isolated world). WXT's runner
+// around an unlisted script (a logger and a try/catch) is left out of the loader.
+test('the loader and the guide ask V8 to compile all their functions at once, the loader runs without WXT’s runner, in both builds', () => {
   for (const dir of ['chrome-mv3', 'firefox-mv2']) {
-    const loader = readFileSync(resolve(import.meta.dirname, '../../.output', dir, 'aruba-loader.js'), 'utf8');
-    expect(loader.startsWith('//# allFunctionsCalledOnLoad\n'), dir).toBe(true);
+    const script = (name: string) => readFileSync(resolve(import.meta.dirname, '../../.output', dir, name), 'utf8');
+    const loader = script('aruba-loader.js');
+    expect(loader.startsWith('//# allFunctionsCalledOnLoad\n(function(){'), dir).toBe(true);
+    expect(script('aruba-guide.js').startsWith('//# allFunctionsCalledOnLoad\n(function(){'), dir).toBe(true);
     expect(loader, dir).not.toContain('crashed on startup');
   }
 });
