@@ -4,6 +4,7 @@ import { t } from '@/utils/i18n/translate';
 import { daysLeftPhrase } from '@/utils/dates/days-left-phrase';
 import type { Account } from '@/utils/store/types';
 import { mailboxName } from '@/utils/store/unnamed-mailbox';
+import { keptSession } from './kept-storage';
 import { toolbarAction } from './toolbar-action';
 
 /**
@@ -21,21 +22,40 @@ interface Shown {
 }
 
 /**
- * What this worker last showed (null: nothing yet, and the button may still show what an earlier
- * worker left): a capture or a midnight usually changes one of the three, and each call costs the
- * worker a round trip to the browser (issue 17). Only the background sets them.
+ * What the toolbar button shows, noted in session storage, which lasts as long as the button's
+ * state does (both go when the browser restarts and when the extension is reloaded or updated):
+ * a worker woken from sleep, as most captures and alarms find it, draws only what changed. Each
+ * call costs a round trip to the browser, and a woken worker's first call of an API several
+ * milliseconds more (issue 17). Only the background sets them.
  */
-let shown: Shown | null = null;
+const SHOWN_KEY = 'toolbarShown';
+
+function isShown(value: unknown): value is Shown {
+  const shown = value as Partial<Shown> | undefined;
+  return typeof shown?.text === 'string' && typeof shown.color === 'string' && typeof shown.title === 'string';
+}
+
+/** What was last asked to be shown, in the order asked: each call compares with the one before it. */
+let last: Promise<Shown | null> | undefined;
 
 async function show(next: Shown): Promise<void> {
+  const previous = (last ??= keptSession.get(SHOWN_KEY).then((stored) => (isShown(stored) ? stored : null)));
+  last = previous.then(
+    () => next,
+    () => next,
+  );
+  const before = await previous.catch(() => null);
+  const text = next.text !== before?.text;
+  const color = next.color !== before?.color;
+  const title = next.title !== before?.title;
+  if (!text && !color && !title) return;
   const action = toolbarAction();
-  const before = shown;
-  shown = next;
   await Promise.all([
-    next.text === before?.text ? null : action.setBadgeText({ text: next.text }),
-    next.color === before?.color ? null : action.setBadgeBackgroundColor({ color: next.color }),
-    next.title === before?.title ? null : action.setTitle({ title: next.title }),
+    text ? action.setBadgeText({ text: next.text }) : null,
+    color ? action.setBadgeBackgroundColor({ color: next.color }) : null,
+    title ? action.setTitle({ title: next.title }) : null,
   ]);
+  await keptSession.set(SHOWN_KEY, next);
 }
 
 /** Badge contract: days to the soonest expiry, "!" once expired, empty when nothing is tracked. */

@@ -609,6 +609,24 @@ describe('a service worker that wakes again', () => {
     expect(await fakeBrowser.action.getTitle({})).not.toContain('mario.rossi@pec.it');
   });
 
+  it('leaves the toolbar button as a worker before it drew it, and draws only what changed (issue 17)', async () => {
+    await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 20))));
+    // This browser session's full pass is done: the next worker only wakes.
+    await (await import('@/entrypoints/background/reminders')).startOfWorker();
+    const drawn = await bg.listAccounts(await bg.store());
+    await wake();
+    await (await import('@/entrypoints/background/reminders')).startOfWorker();
+    const spies = (['setBadgeText', 'setBadgeBackgroundColor', 'setTitle'] as const).map((method) => vi.spyOn(fakeBrowser.action, method));
+    const { showBadge } = await import('@/entrypoints/background/badge');
+    // A woken worker's first call of each extension API costs it milliseconds: what the button
+    // already shows is not drawn again.
+    await showBadge(drawn, new Date());
+    expect(spies.map((spy) => spy.mock.calls.length)).toEqual([0, 0, 0]);
+    await showBadge([], new Date());
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    expect(spies.map((spy) => spy.mock.calls.length)).toEqual([1, 1, 1]);
+  });
+
   it("keeps «Non ora», the tabs' mailboxes and the renewal across a wake: written to session storage, not only to its memory", async () => {
     await bg.dismissGuideInTab(7);
     await bg.guideModeFor('webmail@pec.it', 5);

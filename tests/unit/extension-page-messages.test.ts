@@ -230,12 +230,19 @@ describe('the background, the only writer: commands from our pages', () => {
     // A page of tab 4 named the mailbox, and a renewal was started for it.
     await bg.send({ type: 'guide-mode', address: 'studio@pec.it' }, SENDERS.arubaTab());
     await bg.send({ type: 'start-renewal', address: 'studio@pec.it' }, SENDERS.popup());
-    /** What the session knows of mailboxes (beside it, only the mark that the full pass of reminders ran). */
-    const known = async () => Object.keys(await fakeBrowser.storage.session.get(null)).filter((key) => key !== 'reconciledThisSession');
+    /**
+     * What the session knows of mailboxes; beside it, only the mark that the full pass of
+     * reminders ran, and what the toolbar button shows (its title names the soonest mailboxes).
+     */
+    const known = async () =>
+      Object.keys(await fakeBrowser.storage.session.get(null)).filter((key) => key !== 'reconciledThisSession' && key !== 'toolbarShown');
+    const onTheButton = async () => JSON.stringify(await fakeBrowser.storage.session.get('toolbarShown'));
     expect((await known()).sort()).toEqual(['renewal', 'tabContexts']);
+    expect(await onTheButton()).toContain('studio@pec.it');
 
     expect(await bg.send({ type: 'clear-all' }, SENDERS.popup())).toEqual({ ok: true, value: null });
     expect(await known()).toEqual([]);
+    expect(await onTheButton()).not.toContain('studio@pec.it');
     // The tab's next date, on a page that names no mailbox, is not given to the mailbox just deleted.
     const expiry = addDays(today(), 60);
     const answer = await bg.send(
