@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { leadingDate, writtenDates, type WrittenDate } from '@/utils/dates/expiry-date';
+import { MONTH_NAMES, leadingDate, writtenDates, type WrittenDate } from '@/utils/dates/expiry-date';
 
 /*
  * expiry-date.ts finds a month's name as any whole word, looked up afterwards, in text whose ASCII
@@ -10,28 +10,9 @@ import { leadingDate, writtenDates, type WrittenDate } from '@/utils/dates/expir
  * here as the reference: on any text made of dates' parts, the same dates are read.
  */
 
-const MONTHS_0_2_4 = [
-  ...['gennaio', 'gen', 'january', 'jan', 'febbraio', 'feb', 'february', 'marzo', 'mar', 'march', 'aprile', 'apr', 'april'],
-  ...['maggio', 'mag', 'may', 'giugno', 'giu', 'june', 'jun', 'luglio', 'lug', 'july', 'jul', 'agosto', 'ago', 'august', 'aug'],
-  ...['settembre', 'sett', 'set', 'september', 'sept', 'sep', 'ottobre', 'ott', 'october', 'oct', 'novembre', 'nov', 'november'],
-  ...['dicembre', 'dic', 'december', 'dec'],
-];
-const MONTH_NUMBER_0_2_4 = new Map<string, number>(
-  [
-    ['gennaio', 'gen', 'january', 'jan'],
-    ['febbraio', 'feb', 'february'],
-    ['marzo', 'mar', 'march'],
-    ['aprile', 'apr', 'april'],
-    ['maggio', 'mag', 'may'],
-    ['giugno', 'giu', 'june', 'jun'],
-    ['luglio', 'lug', 'july', 'jul'],
-    ['agosto', 'ago', 'august', 'aug'],
-    ['settembre', 'sett', 'set', 'september', 'sept', 'sep'],
-    ['ottobre', 'ott', 'october', 'oct'],
-    ['novembre', 'nov', 'november'],
-    ['dicembre', 'dic', 'december', 'dec'],
-  ].flatMap((names, index) => names.map((name) => [name, index + 1] as const)),
-);
+/** The names are the module's (they did not change); how they are matched is what is compared. */
+const MONTH_NUMBER_0_2_4 = new Map(MONTH_NAMES.flatMap((names, index) => names.map((name) => [name, index + 1] as const)));
+const MONTHS_0_2_4 = [...MONTH_NUMBER_0_2_4.keys()];
 const DAY = String.raw`(?<day>\d{1,2})`;
 const ORDINAL = String.raw`(?:st|nd|rd|th|\u00b0|\u00ba)?`;
 const MONTH_NAME = String.raw`(?<![a-z])(?<month>${[...MONTHS_0_2_4].sort((a, b) => b.length - a.length).join('|')})(?![a-z])\.?`;

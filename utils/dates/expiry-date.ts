@@ -15,7 +15,7 @@ export type ExpiryParse = { ok: true; date: IsoDate } | { ok: false; reason: Exp
 const MAX_DAYS_FROM_TODAY = 366;
 
 /** Italian and English month names and their usual abbreviations, lower case, one row a month. */
-const MONTH_NAMES: readonly (readonly string[])[] = [
+export const MONTH_NAMES: readonly (readonly string[])[] = [
   ['gennaio', 'gen', 'january', 'jan'],
   ['febbraio', 'feb', 'february'],
   ['marzo', 'mar', 'march'],
