@@ -55,7 +55,8 @@ async function show(next: Shown): Promise<void> {
     color ? action.setBadgeBackgroundColor({ color: next.color }) : null,
     title ? action.setTitle({ title: next.title }) : null,
   ]);
-  await keptSession.set(SHOWN_KEY, next);
+  // Drawn: a note that cannot be written only makes the next worker draw it again.
+  await keptSession.set(SHOWN_KEY, next).catch(() => undefined);
 }
 
 /** Badge contract: days to the soonest expiry, "!" once expired, empty when nothing is tracked. */

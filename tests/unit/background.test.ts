@@ -627,6 +627,16 @@ describe('a service worker that wakes again', () => {
     expect(spies.map((spy) => spy.mock.calls.length)).toEqual([1, 1, 1]);
   });
 
+  it('draws the toolbar button even when session storage cannot note it', async () => {
+    await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 20))));
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('20');
+    await wake();
+    vi.spyOn(fakeBrowser.storage.session, 'set').mockRejectedValue(new Error('quota'));
+    const { showBadge } = await import('@/entrypoints/background/badge');
+    await expect(showBadge([], new Date())).resolves.toBeUndefined();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
   it("keeps «Non ora», the tabs' mailboxes and the renewal across a wake: written to session storage, not only to its memory", async () => {
     await bg.dismissGuideInTab(7);
     await bg.guideModeFor('webmail@pec.it', 5);
