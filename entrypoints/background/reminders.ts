@@ -1,6 +1,7 @@
 import { nextLocalMidnight } from '@/utils/dates/calendar-date';
 import { applyLanguage } from '@/utils/i18n/catalog';
 import {
+  alarmHorizon,
   isStaleAlarm,
   parseReminderAlarmName,
   parseSnoozeKey,
@@ -28,9 +29,10 @@ import { store, storedAccounts, storedFiredReminders, storedSettings } from './s
 export const MIDNIGHT_ALARM = 'badge-midnight';
 
 /**
- * Chrome keeps at most 500 alarms per extension and silently refuses the rest: an office with
- * 200 mailboxes plans 1,000 reminders. Only the soonest get an alarm; the midnight pass adds the
- * next ones as these fire.
+ * Chrome keeps at most 500 alarms per extension and silently refuses the rest. Only the reminders
+ * of the next two days hold one (alarmHorizon), a handful even in an office with 200 mailboxes;
+ * should a thousand clients' fall due at once, the soonest get an alarm and the midnight pass
+ * adds the next ones as these fire.
  */
 const MAX_ALARMS = 450;
 
@@ -131,6 +133,7 @@ async function alarmsInLine(
     now,
     snoozed: Object.keys(snoozes),
     budget: reminderAlarmBudget(snoozesKept),
+    horizon: alarmHorizon(now).getTime(),
   });
   // Cleared first: the cap counts the alarms held.
   await Promise.all(plan.clear.map(clearAlarm));
@@ -237,6 +240,7 @@ export function reconcileMailbox(address: string, now = new Date()): Promise<voi
       firedKeys: [...allFired].filter((key) => key.startsWith(reminderPrefix(address))),
       now,
       budget: reminderAlarmBudget(snoozesKept),
+      horizon: alarmHorizon(now).getTime(),
     });
     if (!changes) return reconcileAll(db, now);
     await forgetSnoozes(staleSnoozes);

@@ -26,7 +26,8 @@ test('badge, title and alarms survive a browser restart with the same profile', 
     const title = await again.serviceWorker.evaluate(() => chrome.action.getTitle({}));
     expect(title).toContain(`mario.rossi@pec.it: scade il ${formatItalianDate(CURRENT_EXPIRY())}`);
     const names = alarmsAsReminders(await again.serviceWorker.evaluate(() => chrome.alarms.getAll()));
-    expect(names).toEqual(expect.arrayContaining(['badge-midnight', `reminder|mario.rossi@pec.it|${CURRENT_EXPIRY()}|14`]));
+    // Its reminders are weeks away: the midnight alarm, whose pass gives each its alarm two days ahead.
+    expect(names).toEqual(['badge-midnight']);
     expect(again.blocked).toEqual([]);
   } finally {
     await again.context.close();

@@ -2,12 +2,12 @@ import { importStore } from './store-modules';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { addDays, formatItalianDate, localToday } from '@/utils/dates/calendar-date';
+import { addDays, formatItalianDate, localDateTime, localToday } from '@/utils/dates/calendar-date';
 import type { ExpirySeen } from '@/utils/messaging/protocol';
 import { forceCloseDatabase } from 'fake-indexeddb';
 import { unwrap } from 'idb';
 import { CANARY_PASSWORD } from '../harness/site';
-import { reminderAlarm, remindersHeld } from './held-reminders';
+import { reminderAlarm, remindersHeld, remindersHeldBefore } from './held-reminders';
 import english from '../../public/_locales/en/messages.json';
 
 // Each test gets an empty IndexedDB and fresh background modules (they cache the connection).
@@ -59,7 +59,7 @@ beforeEach(async () => {
 });
 
 describe('capture', () => {
-  it('records the expiry, sets badge, title and one alarm per future reminder', async () => {
+  it('records the expiry, sets badge and title; each reminder gets its alarm two days ahead at the latest', async () => {
     const expiry = addDays(today(), 40);
     const result = await bg.handleExpirySeen(seen(`Scadenza ${formatItalianDate(expiry)}`));
     expect(result).toMatchObject({
@@ -71,9 +71,11 @@ describe('capture', () => {
     });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('40');
     expect(await fakeBrowser.action.getTitle({})).toContain(`mario.rossi@pec.it: scade il ${formatItalianDate(expiry)}`);
-    const names = (await fakeBrowser.alarms.getAll()).map((a) => a.name).sort();
-    expect(names.filter((n) => n.startsWith('reminder|'))).toHaveLength(5);
-    expect(names).toContain('badge-midnight');
+    // The first reminder is 26 days away: none yet, the midnight pass gives the next two days' theirs.
+    expect(await remindersHeld()).toEqual([]);
+    for (const offset of [14, 7, 3, 1, 0]) {
+      expect(await remindersHeldBefore(bg.onMidnight, addDays(expiry, -offset))).toContain(`reminder|mario.rossi@pec.it|${expiry}|${offset}`);
+    }
     const account = await bg.getAccount(await bg.store(), 'mario.rossi@pec.it');
     expect(account?.pageUrl).toBe('https://webmail.pec.it/settings');
   });
@@ -196,7 +198,7 @@ describe('a date read on a page that names no mailbox', () => {
     expect(unnamed).toMatchObject({ expiry, source: 'webmail-dialog' });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('5');
     expect(await fakeBrowser.action.getTitle({})).toContain(`casella da indicare: scade il ${formatItalianDate(expiry)}`);
-    expect(await remindersHeld()).toContain(`reminder|${unnamed.address}|${expiry}|1`);
+    expect(await remindersHeldBefore(bg.onMidnight, addDays(expiry, -1))).toContain(`reminder|${unnamed.address}|${expiry}|1`);
     // The password window of the same tab: the same mailbox, not a second one.
     await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 90)), null, true), 9);
     expect(await bg.listAccounts(await bg.store())).toHaveLength(3);
@@ -219,7 +221,7 @@ describe('naming and correcting from the popup', () => {
     const unnamed = (await bg.listAccounts(await bg.store())).find((account) => account.address.startsWith('unnamed:'))!;
     expect(await bg.moveCaptureTo(unnamed.address, 'non valido')).toEqual({ status: 'invalid-address' });
     expect(await bg.moveCaptureTo(unnamed.address, ' Studio@PEC.it ')).toEqual({ status: 'moved', address: 'studio@pec.it' });
-    expect(await remindersHeld()).toContain(`reminder|studio@pec.it|${expiry}|14`);
+    expect(await remindersHeldBefore(bg.onMidnight, addDays(expiry, -14))).toContain(`reminder|studio@pec.it|${expiry}|14`);
     expect((await fakeBrowser.alarms.getAll()).some((alarm) => alarm.name.includes('unnamed:'))).toBe(false);
     expect(await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 90)), null), 9)).toMatchObject({ mailbox: 'studio@pec.it' });
   });
@@ -235,7 +237,8 @@ describe('naming and correcting from the popup', () => {
     expect((await bg.getAccount(db, 'giusta@pec.it'))?.expiry).toBe(read);
     expect(await bg.listRenewals(db, 'solo@pec.it')).toEqual([]);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('40');
-    expect(await remindersHeld()).toEqual(expect.arrayContaining([`reminder|solo@pec.it|${before}|14`, `reminder|giusta@pec.it|${read}|14`]));
+    expect(await remindersHeldBefore(bg.onMidnight, addDays(before, -14))).toContain(`reminder|solo@pec.it|${before}|14`);
+    expect(await remindersHeldBefore(bg.onMidnight, addDays(read, -14))).toContain(`reminder|giusta@pec.it|${read}|14`);
     expect(await bg.moveCaptureTo('solo@pec.it', 'giusta@pec.it')).toEqual({ status: 'nothing-to-move' });
   });
 });
@@ -300,11 +303,8 @@ describe('reminders', () => {
     const later = new Date(`${addDays(today(), 16)}T12:00:00`);
     await bg.reconcile(later);
     expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([bg.notificationId('mario.rossi@pec.it', expiry)]);
-    expect((await remindersHeld()).sort()).toEqual([
-      `reminder|mario.rossi@pec.it|${expiry}|0`,
-      `reminder|mario.rossi@pec.it|${expiry}|1`,
-      `reminder|mario.rossi@pec.it|${expiry}|3`,
-    ]);
+    // Of those to come, the next two days' hold an alarm.
+    expect(await remindersHeld()).toEqual([`reminder|mario.rossi@pec.it|${expiry}|3`]);
 
     await fakeBrowser.notifications.clear(bg.notificationId('mario.rossi@pec.it', expiry));
     await Promise.all([bg.reconcile(later), bg.reconcile(later)]);
@@ -328,8 +328,11 @@ describe('reminders', () => {
 
   it('an office: reminders due at the same moment make one summary notification, shown once', async () => {
     const expiry = addDays(today(), 10);
-    for (const address of ['a@pec.it', 'b@pec.it', 'c@pec.it']) await bg.handleExpirySeen(seen(formatItalianDate(expiry), address));
-    await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 40)), 'lontana@pec.it'));
+    // Read the day before the 3-day reminders: they hold their alarms (alarmHorizon).
+    const dayBefore = new Date(`${addDays(today(), 6)}T12:00:00`);
+    for (const address of ['a@pec.it', 'b@pec.it', 'c@pec.it'])
+      await bg.handleExpirySeen(seen(formatItalianDate(expiry), address), undefined, dayBefore);
+    await bg.handleExpirySeen(seen(formatItalianDate(addDays(today(), 40)), 'lontana@pec.it'), undefined, dayBefore);
     const due = new Date(`${addDays(today(), 7)}T09:00:00`);
     await bg.onReminderAlarm(reminderAlarm('b@pec.it', expiry, 3), due);
     // The other two alarms of that moment may still go off: they were shown in the summary.
@@ -700,27 +703,27 @@ describe('notifications', () => {
 });
 
 describe('an office with many mailboxes', () => {
-  it("keeps under Chrome's 500-alarm cap, the soonest reminders first", async () => {
+  it("keeps under Chrome's 500-alarm cap, the soonest reminders first, should 600 fall due in the next two days", async () => {
     const db = await bg.store();
-    for (let i = 0; i < 150; i++) {
+    for (let i = 0; i < 400; i++) {
       await bg.recordCapture(db, {
-        address: `cliente${i}@pec.it`,
-        expiry: addDays(today(), 20 + i),
+        address: `cliente${String(i).padStart(3, '0')}@pec.it`,
+        // Half expire tomorrow (reminders today and tomorrow at 9:00), half the day after (tomorrow's).
+        expiry: addDays(today(), 1 + (i % 2)),
         capturedAt: Date.now(),
         source: 'manual',
         pageUrl: null,
       });
     }
-    await bg.reconcile();
+    await bg.reconcile(localDateTime(today(), 0));
     const alarms = await fakeBrowser.alarms.getAll();
-    expect(alarms.length).toBeLessThanOrEqual(451);
+    expect(alarms.length).toBeLessThanOrEqual(450);
     const reminders = alarms.filter((alarm) => alarm.name.startsWith('reminder|'));
-    const latest = Math.max(...reminders.map((alarm) => alarm.scheduledTime));
-    // Nothing sooner than the latest scheduled alarm was left out.
-    const planned = 150 * 5;
-    expect(reminders.length).toBeLessThan(planned);
-    expect(await remindersHeld()).toContain(`reminder|cliente0@pec.it|${addDays(today(), 20)}|14`);
-    expect(latest).toBeLessThan(new Date(`${addDays(today(), 20 + 149)}T09:00:00`).getTime());
+    expect(reminders).toHaveLength(449);
+    // Today's 200 first, then 249 of tomorrow's 400: nothing sooner than the latest alarm was left out.
+    const todays = localDateTime(today(), 9).getTime();
+    expect(reminders.filter((alarm) => alarm.scheduledTime === todays)).toHaveLength(200);
+    expect(Math.max(...reminders.map((alarm) => alarm.scheduledTime))).toBe(localDateTime(addDays(today(), 1), 9).getTime());
   });
 });
 
@@ -755,10 +758,13 @@ describe("an office's client", () => {
     await bg.saveAccount(db, { ...base, address: 'altro@pec.it', owner: 'Ferramenta', contact: '', leadDays: 20 });
     await bg.saveAccount(db, { ...base, address: 'mia@pec.it', owner: '', contact: '', leadDays: null });
     await bg.reconcile();
-    const names = await remindersHeld();
+    // Every reminder, each held from the midnight pass of the day before its own.
+    const names = new Set<string>();
+    for (const offset of [20, 14, 10, 7, 3, 1, 0])
+      for (const name of await remindersHeldBefore(bg.onMidnight, addDays(expiry, -offset))) names.add(name);
     expect(names).toContain(`reminder|cliente@pec.it|${expiry}|10`);
     expect(names).toContain(`reminder|altro@pec.it|${expiry}|20`);
-    expect(names.filter((name) => name.startsWith('reminder|mia@pec.it|'))).toHaveLength(5);
+    expect([...names].filter((name) => name.startsWith('reminder|mia@pec.it|'))).toHaveLength(5);
   });
 });
 

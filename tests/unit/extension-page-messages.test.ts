@@ -206,11 +206,13 @@ describe('the background, the only writer: commands from our pages', () => {
   it('writes, and badge and alarms follow every write', async () => {
     const account = await tracked();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('20');
-    expect(await bg.send({ type: 'save-settings', settings: { offsets: [10] } }, SENDERS.options())).toMatchObject({
+    // None of the default reminders is due in the next two days (alarmHorizon): no alarm yet.
+    expect(await remindersHeld()).toEqual([]);
+    expect(await bg.send({ type: 'save-settings', settings: { offsets: [19] } }, SENDERS.options())).toMatchObject({
       ok: true,
-      value: { offsets: [10] },
+      value: { offsets: [19] },
     });
-    expect(await remindersHeld()).toEqual([`reminder|studio@pec.it|${account.expiry}|10`]);
+    expect(await remindersHeld()).toEqual([`reminder|studio@pec.it|${account.expiry}|19`]);
 
     expect(await bg.send({ type: 'set-program-updated', address: account.address, program: 'Outlook', updated: true }, SENDERS.popup())).toEqual({
       ok: true,

@@ -15,3 +15,13 @@ export function reminderAlarm(address: string, expiry: IsoDate, offset: number):
     scheduledTime: localDateTime(addDays(expiry, -offset), DEFAULT_REMINDER_SETTINGS.hour).getTime(),
   };
 }
+
+/**
+ * The reminders holding an alarm once the midnight pass (the background's onMidnight) has run at
+ * the start of the day before `day`: alarms cover the next two days (alarmHorizon), so that pass
+ * gives the reminders due on `day` theirs.
+ */
+export async function remindersHeldBefore(onMidnight: (now: Date) => Promise<void>, day: IsoDate): Promise<string[]> {
+  await onMidnight(localDateTime(addDays(day, -1), 0));
+  return remindersHeld();
+}

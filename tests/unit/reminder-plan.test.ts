@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, localDateTime, localToday } from '@/utils/dates/calendar-date';
 import {
+  alarmHorizon,
   offsetsAhead,
   DEFAULT_REMINDER_SETTINGS,
   isStaleAlarm,
@@ -292,6 +293,62 @@ describe('the cap: the soonest reminders hold the alarms', () => {
   });
 });
 
+describe('the horizon: alarms only for the reminders due before the midnight after next', () => {
+  const planned = planReminders([MARIO, STUDIO], DEFAULT_REMINDER_SETTINGS);
+
+  it('is the local midnight after the next one, across daylight-saving changes and month ends', () => {
+    expect(alarmHorizon(localDateTime('2027-02-01', 9))).toEqual(localDateTime('2027-02-03', 0));
+    expect(alarmHorizon(localDateTime('2027-02-01', 0))).toEqual(localDateTime('2027-02-03', 0));
+    expect(alarmHorizon(localDateTime('2027-03-27', 23))).toEqual(localDateTime('2027-03-29', 0));
+    expect(alarmHorizon(localDateTime('2027-10-30', 12))).toEqual(localDateTime('2027-11-01', 0));
+    expect(alarmHorizon(localDateTime('2027-12-31', 18))).toEqual(localDateTime('2028-01-02', 0));
+  });
+
+  it('gives an alarm to the reminders due up to it, and clears those held beyond it (the 450 an earlier version held)', () => {
+    const now = daysBefore(15);
+    const result = reconcileReminders({ planned, heldAlarms: alarmsOf(planned), firedKeys: [], now, horizon: alarmHorizon(now).getTime() });
+    expect(result.create).toEqual([]);
+    expect(result.clear).toEqual(namesOf(alarmsOf(planned)).filter((name) => name !== alarm(MARIO, 14)));
+    // Tomorrow's midnight pass: the day after's reminders get theirs.
+    const tomorrow = localDateTime(addDays(localToday(now), 1), 0);
+    const next = reconcileReminders({
+      planned,
+      heldAlarms: alarmsOf(planned.filter((r) => r.alarm === alarm(MARIO, 14))),
+      firedKeys: [],
+      now: tomorrow,
+      horizon: alarmHorizon(tomorrow).getTime(),
+    });
+    expect(keysOf(next.create)).toEqual([]);
+    const inAWeek = daysBefore(8, 0);
+    const later = reconcileReminders({
+      planned,
+      heldAlarms: [],
+      firedKeys: [key(MARIO, 14), key(STUDIO, 14)],
+      now: inAWeek,
+      horizon: alarmHorizon(inAWeek).getTime(),
+    });
+    expect(keysOf(later.create)).toEqual([key(MARIO, 7)]);
+  });
+
+  it('moves a renewed mailbox past it without a full pass: its alarms before it cleared, none created, whatever the others hold', () => {
+    const now = daysBefore(1, 10);
+    const horizon = alarmHorizon(now).getTime();
+    const before = reconcileReminders({ planned, heldAlarms: [], firedKeys: [], now, horizon });
+    expect(keysOf(before.create)).toEqual([key(MARIO, 0)]);
+    const renewed = { address: MARIO.address, expiry: addDays(MARIO.expiry, 90) };
+    const result = reconcileMailboxReminders({
+      address: MARIO.address,
+      planned: planReminders([renewed], DEFAULT_REMINDER_SETTINGS),
+      heldAlarms: alarmsOf(before.create),
+      firedKeys: [],
+      now,
+      budget: 450,
+      horizon,
+    });
+    expect(result).toEqual({ create: [], clear: [alarm(MARIO, 0)], prune: [] });
+  });
+});
+
 describe('reconcileMailboxReminders: one mailbox changed, the rest in line', () => {
   const OTHERS = ['a@pec.it', 'b@pec.it', 'c@pec.it'].map((address, index) => ({ address, expiry: addDays(MARIO.expiry, 10 * index) }));
   const now = daysBefore(30);
@@ -363,16 +420,19 @@ describe('reconcileMailboxReminders: one mailbox changed, the rest in line', () 
         fc.option(day, { nil: null }),
         fc.integer({ min: 0, max: 30 }),
         fc.integer({ min: -10, max: 40 }),
-        (accounts, changed, newExpiry, budget, nowDays) => {
+        fc.option(fc.integer({ min: 0, max: 30 }), { nil: null }),
+        (accounts, changed, newExpiry, budget, nowDays, horizonDays) => {
           const settings = { offsets: [14, 7, 3, 1, 0], hour: 9 };
           const now = localDateTime(addDays('2027-03-28', nowDays), 10);
+          // Any horizon, as long as every pass uses the same (none: every reminder to come).
+          const horizon = horizonDays === null ? Infinity : alarmHorizon(localDateTime(addDays('2027-03-28', nowDays + horizonDays), 10)).getTime();
           const tracked = (list: typeof accounts) => list.map(({ askDays, ...rest }) => (askDays === undefined ? rest : { ...rest, askDays }));
           const pastKeys = (list: typeof accounts) => keysOf(planReminders(tracked(list), settings).filter((r) => r.when <= now.getTime()));
 
           // In line before: a full reconcile from nothing, every past reminder fired.
           const before = planReminders(tracked(accounts), settings);
           const fired = pastKeys(accounts);
-          const heldBefore = held(reconcileReminders({ planned: before, heldAlarms: [], firedKeys: fired, now, budget }).create);
+          const heldBefore = held(reconcileReminders({ planned: before, heldAlarms: [], firedKeys: fired, now, budget, horizon }).create);
 
           // The capture: one mailbox gets a new expiry (or none); its past reminders are settled.
           const others = accounts.filter((a) => a.address !== changed);
@@ -382,7 +442,7 @@ describe('reconcileMailboxReminders: one mailbox changed, the rest in line', () 
           const firedAfter = [...new Set([...fired, ...pastKeys(mine)])];
 
           const plannedAfter = planReminders(tracked(after), settings);
-          const full = reconcileReminders({ planned: plannedAfter, heldAlarms: heldBefore, firedKeys: firedAfter, now, budget });
+          const full = reconcileReminders({ planned: plannedAfter, heldAlarms: heldBefore, firedKeys: firedAfter, now, budget, horizon });
           const fullHeld = applied(heldBefore, full);
 
           const incremental = reconcileMailboxReminders({
@@ -392,6 +452,7 @@ describe('reconcileMailboxReminders: one mailbox changed, the rest in line', () 
             firedKeys: firedAfter.filter((k) => k.startsWith(reminderPrefix(changed))),
             now,
             budget,
+            horizon,
           });
           if (incremental === null) return; // the caller reconciles everything: fullHeld, by definition
           const incrementalHeld = applied(heldBefore, incremental);
@@ -406,7 +467,7 @@ describe('reconcileMailboxReminders: one mailbox changed, the rest in line', () 
             expect(latest === undefined || sooner(asReminder(missing), latest) > 0).toBe(true);
           }
           // The next midnight (a full plan, nothing changed) tops up to exactly the full pass's alarms.
-          const topUp = reconcileReminders({ planned: plannedAfter, heldAlarms: incrementalHeld, firedKeys: firedAfter, now, budget });
+          const topUp = reconcileReminders({ planned: plannedAfter, heldAlarms: incrementalHeld, firedKeys: firedAfter, now, budget, horizon });
           expect(topUp.clear).toEqual([]);
           expect(applied(incrementalHeld, topUp)).toEqual(fullHeld);
           // The fired keys left are those of the plan.

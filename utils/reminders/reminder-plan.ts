@@ -9,8 +9,22 @@
  * (address, offset), so a renewal's alarms take the place of the old expiry's by being created
  * under the same names: a capture's five creates, not five clears and five creates (issue 17).
  * An alarm that fires as its mailbox's date is being replaced is told apart by its time (isStaleAlarm).
+ *
+ * Only the reminders due before the horizon (alarmHorizon: the midnight after next) hold an
+ * alarm: the midnight alarm plans every day anyway, and gives the next day's theirs. An office's
+ * thousand reminders held a thousand alarms' worth of reading and writing in every pass (450
+ * under Chrome's cap); the next two days hold a handful (issue 17).
  */
-import { addDays, localDateTime, localDateTimesBefore, localToday, parseIsoDate, type IsoDate } from '../dates/calendar-date';
+import { addDays, localDateTime, localDateTimesBefore, localToday, nextLocalMidnight, parseIsoDate, type IsoDate } from '../dates/calendar-date';
+
+/**
+ * The end of what the alarms cover: the local midnight after the next. The midnight alarm comes
+ * a day before it (or late, after the computer slept, when what passed meanwhile is shown as
+ * missed), so a reminder is never left without an alarm before its day's pass has given it one.
+ */
+export function alarmHorizon(now: Date): Date {
+  return nextLocalMidnight(nextLocalMidnight(now));
+}
 
 export interface ReminderSettings {
   /** Days before the expiry to remind on; 0 is the day itself. */
@@ -137,9 +151,9 @@ export function sooner(a: { when: number; alarm: string }, b: { when: number; al
  * passed unseen shows its on-the-day reminder once. Every missed key is marked fired, so none
  * ever shows twice. A password with a pending snooze shows nothing here: the snooze will.
  *
- * Under the cap the alarms go to the `budget` soonest reminders still to come (`planned` is
- * soonest first, as planReminders returns it): the alarms held are always the head of that list,
- * which is what reconcileMailboxReminders relies on.
+ * Under the cap the alarms go to the `budget` soonest reminders still to come before the
+ * horizon (`planned` is soonest first, as planReminders returns it): the alarms held are always
+ * the head of that list, which is what reconcileMailboxReminders relies on.
  */
 export function reconcileReminders({
   planned,
@@ -148,6 +162,7 @@ export function reconcileReminders({
   now,
   snoozed = [],
   budget = Infinity,
+  horizon = Infinity,
 }: {
   planned: readonly PlannedReminder[];
   /** Every alarm the browser holds. */
@@ -158,6 +173,8 @@ export function reconcileReminders({
   snoozed?: Iterable<string>;
   /** How many reminder alarms the browser may hold (see reminderAlarmBudget): the soonest get them. */
   budget?: number;
+  /** Epoch ms (alarmHorizon): reminders due after it hold no alarm. */
+  horizon?: number;
 }): ReminderReconciliation {
   const fired = new Set(firedKeys);
   const held = new Map(heldAlarms.map(({ name, scheduledTime }) => [name, scheduledTime]));
@@ -165,7 +182,7 @@ export function reconcileReminders({
   const nowMs = now.getTime();
 
   // `planned` is soonest first: the alarms go to the head of what is still to come.
-  const upcoming = planned.filter((reminder) => reminder.when > nowMs && !fired.has(reminder.key)).slice(0, budget);
+  const upcoming = planned.filter((reminder) => reminder.when > nowMs && reminder.when <= horizon && !fired.has(reminder.key)).slice(0, budget);
   const upcomingAlarms = new Set(upcoming.map((reminder) => reminder.alarm));
   const snoozeAlarms = [...held.keys()].filter((name) => name.startsWith(SNOOZE_PREFIX));
   const trackedSnoozeKeys = new Set(snoozeAlarms.length ? planned.map((reminder) => snoozeKey(reminder.address, reminder.expiry)) : []);
@@ -225,8 +242,9 @@ export interface MailboxReconciliation {
  * One mailbox's expiry changed and everything else is in line (a capture): what reconcileReminders
  * would change, from that mailbox's plan and the alarms held, without planning the others.
  *
- * The alarms held are the head of the soonest-first list of reminders (reconcileReminders), so
- * every other mailbox's reminder without an alarm comes after the latest other alarm held. The
+ * The alarms held are the head of the soonest-first list of reminders due before the horizon
+ * (reconcileReminders), so every other mailbox's reminder without an alarm comes after the
+ * latest other alarm held, or after the horizon. The
  * mailbox's reminders up to that alarm take their place among the held ones, and the latest
  * beyond the budget give way. A reminder of the mailbox after that alarm may come before
  * reminders of other mailboxes that hold none, which only the whole plan knows: null then, and
@@ -245,6 +263,7 @@ export function reconcileMailboxReminders({
   firedKeys,
   now,
   budget,
+  horizon = Infinity,
 }: {
   address: string;
   planned: readonly PlannedReminder[];
@@ -252,17 +271,19 @@ export function reconcileMailboxReminders({
   firedKeys: Iterable<string>;
   now: Date;
   budget: number;
+  /** As the full pass's (reconcileReminders). */
+  horizon?: number;
 }): MailboxReconciliation | null {
   const prefix = reminderPrefix(address);
   const fired = new Set(firedKeys);
-  const upcoming = planned.filter((reminder) => reminder.when > now.getTime() && !fired.has(reminder.key));
+  const upcoming = planned.filter((reminder) => reminder.when > now.getTime() && reminder.when <= horizon && !fired.has(reminder.key));
   const own = new Map(heldAlarms.filter(({ name }) => name.startsWith(prefix)).map(({ name, scheduledTime }) => [name, scheduledTime]));
   const others = heldAlarms
     .filter(({ name }) => name.startsWith(REMINDER_PREFIX) && !name.startsWith(prefix))
     .map(({ name, scheduledTime }) => ({ alarm: name, when: scheduledTime }))
     .sort(sooner);
-  const horizon = others.at(-1);
-  if (upcoming.some((reminder) => horizon === undefined || sooner(reminder, horizon) > 0)) return null;
+  const latestOther = others.at(-1);
+  if (upcoming.some((reminder) => latestOther === undefined || sooner(reminder, latestOther) > 0)) return null;
 
   const kept = new Set(
     [...others, ...upcoming]
