@@ -12,7 +12,7 @@ import { guideModeAfterCapture } from './guide-mode';
 import { reconcile, reconcileMailbox } from './reminders';
 import { finishRenewal } from './renewal';
 import type { ContentSender } from './messages';
-import { store, storedAccounts, storedSettings } from './store-access';
+import { accountWritten, store, storedAccounts, storedSettings } from './store-access';
 import { originAndPath } from '@/utils/store/validation';
 import { attributeTab, noteMailboxShown, noteRecordedFor, renameMailboxInTabs } from './tab-context';
 
@@ -54,10 +54,11 @@ async function record(
       : null;
   const mailbox = named ?? attributed?.mailbox ?? null;
   if (fresh) await finishRenewal(mailbox);
-  const { account, changed } =
+  const { account, changed } = await accountWritten(async () =>
     mailbox === null
       ? { account: await addUnnamedMailbox(db, read), changed: true }
-      : await recordCapture(db, { address: mailbox, ...read, ...(attributed ? { attributedBy: attributed.by } : {}) });
+      : recordCapture(db, { address: mailbox, ...read, ...(attributed ? { attributedBy: attributed.by } : {}) }),
+  );
   if (tabId !== undefined) await noteRecordedFor(tabId, account.address);
   const mailboxShown = isUnnamedMailbox(account.address) ? null : account.address;
   // A capture read later (or stamped ahead of this clock) was kept: say what is stored.

@@ -22,6 +22,9 @@ interface Snapshot {
   firedReminders: ReadonlySet<string>;
 }
 
+/** Read-write transactions begun on the accounts: a write that saw none begin beside it knows what it left (accountWritten). */
+let accountWrites = 0;
+
 /** That connection is gone, or never opened: the next use opens the store again, and reads it again. */
 function forget(connection: Promise<StoreDb>): void {
   if (opening !== connection) return;
@@ -41,6 +44,7 @@ function watchWrites(db: StoreDb): StoreDb {
     if (mode === 'readwrite') {
       const scope = typeof names === 'string' ? [names] : names;
       for (const name of scope) if (name === 'accounts' || name === 'settings' || name === 'firedReminders') snapshot.delete(name);
+      if (scope.includes('accounts')) accountWrites += 1;
     }
     return transaction(names, mode, options);
   };
@@ -64,10 +68,10 @@ export function store(): Promise<StoreDb> {
 }
 
 /** Kept until a write or a failure: a failed read is tried again at the next use. */
-function remembered<K extends keyof Snapshot>(key: K, read: (db: StoreDb) => Promise<Snapshot[K]>): Promise<Snapshot[K]> {
+function remembered<K extends keyof Snapshot>(key: K, read: () => Promise<Snapshot[K]>): Promise<Snapshot[K]> {
   const known = snapshot.get(key) as Promise<Snapshot[K]> | undefined;
   if (known) return known;
-  const reading = store().then(read);
+  const reading = read();
   snapshot.set(key, reading);
   void reading.catch(() => {
     if (snapshot.get(key) === reading) snapshot.delete(key);
@@ -75,17 +79,38 @@ function remembered<K extends keyof Snapshot>(key: K, read: (db: StoreDb) => Pro
   return reading;
 }
 
+/**
+ * Writes one account (`write` returns it as stored) and keeps the accounts known: those known
+ * before, with that one as written. A capture's write made the next reader fetch the 200 accounts
+ * again, to learn what the capture had just put there (issue 17). Only when no other write to
+ * the accounts began meanwhile: what that one changed is not known here. A read asked for since
+ * is kept (remembered).
+ */
+export async function accountWritten<T extends { account: Account }>(write: () => Promise<T>): Promise<T> {
+  const before = snapshot.get('accounts') as Promise<Snapshot['accounts']> | undefined;
+  const writes = accountWrites;
+  const result = await write();
+  if (before && accountWrites === writes + 1) {
+    const { account } = result;
+    void remembered('accounts', async () => [...(await before).filter((known) => known.address !== account.address), account].sort(byAddress));
+  }
+  return result;
+}
+
+/** The accounts store's order: its keys, strings compared by code unit. */
+const byAddress = (a: Account, b: Account) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0);
+
 /** Every account, as stored now: shared by the callers of this worker, never to be changed in place. */
 export function storedAccounts(): Promise<readonly Account[]> {
-  return remembered('accounts', listAccounts);
+  return remembered('accounts', async () => listAccounts(await store()));
 }
 
 /** The keys of the reminders already shown. */
 export function storedFiredReminders(): Promise<ReadonlySet<string>> {
-  return remembered('firedReminders', (db) => getFiredReminders(db));
+  return remembered('firedReminders', async () => getFiredReminders(await store()));
 }
 
 /** The settings, as stored now (defaults for what was never saved). */
 export function storedSettings(): Promise<Settings> {
-  return remembered('settings', getSettings);
+  return remembered('settings', async () => getSettings(await store()));
 }

@@ -138,7 +138,7 @@ describe('a capture among 200 mailboxes', () => {
     expect(work.titles).toBe(0);
   });
 
-  it('after the page asked how to behave, reads the accounts once (after its own write), no settings and none of the storage it keeps itself', async () => {
+  it('after the page asked how to behave, reads neither the accounts (it knows what it wrote), nor settings, nor the storage it keeps itself', async () => {
     const tab = { tabId: 1, url: new URL('https://webmail.pec.it/') };
     // The soonest of all, expired a month ago: named in the title.
     const mailbox = 'casella001@pec.it';
@@ -149,11 +149,34 @@ describe('a capture among 200 mailboxes', () => {
 
     const work = await counting(() => bg.handleExpirySeen(seen, tab, morning()));
 
-    expect(work.accountReads).toBe(1);
+    expect(work.accountReads).toBe(0);
     expect(work.settingsReads).toBe(0);
     expect(work.storageReads).toBe(0);
     // Other mailboxes have expired too: the badge still says «!», in the same color; only the title changes.
     expect([work.badgeTexts, work.badgeColors, work.titles]).toEqual([0, 0, 1]);
+  });
+
+  it('knows the accounts as stored after captures that overlap, of two mailboxes and of one twice, and after a write of another kind', async () => {
+    const { storedAccounts } = await import('@/entrypoints/background/store-access');
+    const stored = async () => bg.listAccounts(await bg.store());
+    const tab = (tabId: number) => ({ tabId, url: new URL('https://webmail.pec.it/') });
+    const read = (address: string, days: number) => ({
+      address,
+      expiryText: `Scadenza ${formatItalianDate(addDays(today(), days))}`,
+      source: 'webmail-dialog' as const,
+      fresh: true,
+    });
+    await storedAccounts();
+    await Promise.all([
+      bg.handleExpirySeen(read(MAILBOX, 90), tab(1), morning()),
+      bg.handleExpirySeen(read(DUE_SOON, 91), tab(2), morning()),
+      bg.handleExpirySeen(read(DUE_SOON, 92), tab(3), localDateTime(today(), 11)),
+      bg.handleExpirySeen(read('nuova@pec.it', 93), tab(4), morning()),
+    ]);
+    expect(await storedAccounts()).toEqual(await stored());
+    expect((await storedAccounts()).find((account) => account.address === DUE_SOON)?.expiry).toBe(addDays(today(), 92));
+    await bg.deleteAccount(await bg.store(), 'nuova@pec.it');
+    expect(await storedAccounts()).toEqual(await stored());
   });
 
   it('of the date already stored (each visit to the page shows it again) leaves reminders and badge as they are, unread', async () => {
@@ -251,13 +274,13 @@ describe('the midnight alarm among 200 mailboxes', () => {
     expect(work.plannedMailboxes).toBe(0);
   });
 
-  it('after a capture of the date already stored (a write, but no reminder moved), plans nothing again', async () => {
+  it('after a capture of the date already stored (a write, but no reminder moved), reads and plans nothing again', async () => {
     const [stored] = (await bg.listAccounts(await bg.store())).filter((account) => account.address === MAILBOX);
     const seen = { address: MAILBOX, expiryText: `Scadenza ${formatItalianDate(stored!.expiry!)}`, source: 'webmail-dialog' as const, fresh: false };
     await bg.handleExpirySeen(seen, { tabId: 1, url: new URL('https://webmail.pec.it/') }, morning());
     await fakeBrowser.alarms.clear(bg.MIDNIGHT_ALARM);
     const work = await counting(() => bg.onMidnight(localDateTime(addDays(today(), 1), 0)));
-    expect(work.accountReads).toBe(1);
+    expect(work.accountReads).toBe(0);
     expect(work.plannedMailboxes).toBe(0);
   });
 
