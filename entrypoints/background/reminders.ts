@@ -114,8 +114,8 @@ async function readState() {
 type State = Awaited<ReturnType<typeof readState>>;
 
 /**
- * Plans every reminder and brings the alarms in line with the plan (reconcileReminders): the
- * soonest within the cap hold one, the stale ones go; shows once the reminders missed, with
+ * Plans every reminder and brings the alarms in line with the plan (reconcileReminders): those
+ * due in the next two days hold one (the soonest, within the cap), the others and the stale ones go; shows once the reminders missed, with
  * `alsoDue`; aims the midnight alarm at the next midnight. `snoozesKept`: the snoozes that keep
  * an alarm. Returns the plan.
  */
@@ -194,8 +194,8 @@ async function reconcileAll(db: StoreDb, now: Date): Promise<void> {
 }
 
 /**
- * The midnight alarm: the badge counts a day less, reminders that fired that day leave places
- * under the cap to the next ones, and a reminder whose time passed without an alarm is shown.
+ * The midnight alarm: the badge counts a day less, the reminders of the day entering the next two
+ * get their alarms, and a reminder whose time passed without an alarm is shown.
  * Nothing else changed since the last pass (every write reconciles), so the snoozes' alarms and
  * the fired keys of old expiries are left as they are; a worker woken by this alarm has set its
  * language first, and run the full pass if none ran in this browser session (startOfWorker).
