@@ -5,8 +5,9 @@ import type { HeldAlarm } from '@/utils/reminders/reminder-plan';
  * The alarms the browser holds for the extension, as this worker last read them and changed them
  * since. A capture needs them all (reconcileMailboxReminders: which reminders hold one, and how
  * far they reach), and reading the 450 an office's reminders held before alarmHorizon cost the
- * worker a millisecond each time (issue 17). The full pass and midnight read them afresh; every create and clear goes through here;
- * an alarm that fired is gone (the browser drops a one-time alarm once it has fired).
+ * worker a millisecond each time (issue 17). The full pass and midnight read them afresh; every
+ * create and clear goes through here; an alarm that fired is gone (the browser drops a one-time
+ * alarm once it has fired).
  */
 
 let held: Promise<Map<string, number>> | undefined;

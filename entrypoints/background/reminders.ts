@@ -115,9 +115,9 @@ type State = Awaited<ReturnType<typeof readState>>;
 
 /**
  * Plans every reminder and brings the alarms in line with the plan (reconcileReminders): those
- * due in the next two days hold one (the soonest, within the cap), the others and the stale ones go; shows once the reminders missed, with
- * `alsoDue`; aims the midnight alarm at the next midnight. `snoozesKept`: the snoozes that keep
- * an alarm. Returns the plan.
+ * due in the next two days hold one (the soonest, within the cap), the others and the stale ones
+ * go; shows once the reminders missed, with `alsoDue`; aims the midnight alarm at the next
+ * midnight. `snoozesKept`: the snoozes that keep an alarm. Returns the plan.
  */
 async function alarmsInLine(
   db: StoreDb,
